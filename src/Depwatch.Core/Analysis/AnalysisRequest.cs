@@ -1,0 +1,7 @@
+using Depwatch.Core.Components;
+
+namespace Depwatch.Core.Analysis;
+
+/// <param name="Components">The inventory; every <see cref="Component.Key"/> must be unique.</param>
+/// <param name="TargetName">A display name for the analysed software, e.g. the SBOM's root component.</param>
+public sealed record AnalysisRequest(IReadOnlyList<Component> Components, string? TargetName = null);

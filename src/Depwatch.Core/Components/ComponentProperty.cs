@@ -1,0 +1,3 @@
+namespace Depwatch.Core.Components;
+
+public sealed record ComponentProperty(string Name, string Value);

@@ -1,0 +1,3 @@
+namespace Depwatch.Core.Purl;
+
+public sealed class PackageUrlFormatException(string message) : FormatException(message);

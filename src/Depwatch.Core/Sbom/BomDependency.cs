@@ -1,0 +1,3 @@
+namespace Depwatch.Core.Sbom;
+
+public sealed record BomDependency(string Ref, IReadOnlyList<string> DependsOn);
