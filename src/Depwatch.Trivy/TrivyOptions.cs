@@ -1,0 +1,71 @@
+namespace Depwatch.Trivy;
+
+/// <summary>
+/// How Depwatch talks to a Trivy server. Names follow Dependency-Track's <c>scanner</c> config properties
+/// (<c>trivy.base.url</c>, <c>trivy.api.token</c>, <c>trivy.ignore.unfixed</c>, …).
+/// </summary>
+public sealed record TrivyOptions
+{
+    public const string DefaultTokenHeader = "Trivy-Token";
+
+    /// <summary>The server's base URL, e.g. <c>http://trivy:8080</c>.</summary>
+    public required Uri BaseUrl { get; init; }
+
+    /// <summary>The token the server was started with (<c>--token</c>); null when it needs none.</summary>
+    public string? ApiToken { get; init; }
+
+    /// <summary>The header carrying the token (<c>--token-header</c> on the server).</summary>
+    public string TokenHeader { get; init; } = DefaultTokenHeader;
+
+    /// <summary>Keep only vulnerabilities with a fix (Trivy status <c>fixed</c>).</summary>
+    public bool IgnoreUnfixed { get; init; }
+
+    public bool ScanLibraries { get; init; } = true;
+
+    public bool ScanOsPackages { get; init; } = true;
+
+    /// <summary>How long one request may take; a scan waits while the server swaps its database.</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    public TwirpEncoding Encoding { get; init; } = TwirpEncoding.Protobuf;
+
+    /// <summary>How often a request that failed for a transient reason is tried again.</summary>
+    public int MaxRetries { get; init; } = 5;
+
+    public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    public TimeSpan RetryMaxDelay { get; init; } = TimeSpan.FromSeconds(8);
+
+    /// <summary>Packages per blob; larger inventories are split into several scans run side by side.</summary>
+    public int MaxPackagesPerBlob { get; init; } = 2000;
+
+    /// <summary>Scans in flight at once against the server.</summary>
+    public int MaxConcurrentScans { get; init; } = 4;
+
+    /// <summary>The reasons these options cannot work, empty when they can.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (!BaseUrl.IsAbsoluteUri || (BaseUrl.Scheme != Uri.UriSchemeHttp && BaseUrl.Scheme != Uri.UriSchemeHttps))
+        {
+            problems.Add($"Trivy base URL '{BaseUrl}' must be an absolute http:// or https:// URL.");
+        }
+        if (string.IsNullOrWhiteSpace(TokenHeader))
+        {
+            problems.Add("Trivy token header name must not be empty.");
+        }
+        if (!ScanLibraries && !ScanOsPackages)
+        {
+            problems.Add("At least one of scanning libraries and scanning OS packages must be enabled.");
+        }
+        if (RequestTimeout <= TimeSpan.Zero)
+        {
+            problems.Add("Trivy request timeout must be positive.");
+        }
+        if (MaxRetries < 0 || MaxPackagesPerBlob < 1 || MaxConcurrentScans < 1)
+        {
+            problems.Add("Trivy retry count must be zero or more, and packages per blob and concurrent scans at least one.");
+        }
+        return problems;
+    }
+}
