@@ -1,0 +1,30 @@
+using Depwatch.Core.Components;
+using Depwatch.Core.Purl;
+
+namespace Depwatch.Testing;
+
+/// <summary>Inventory components for tests, built from purls.</summary>
+public static class TestComponents
+{
+    public static Component FromPurl(string key, string purl, params (string Name, string Value)[] properties)
+    {
+        var parsed = PackageUrl.Parse(purl);
+        return new Component
+        {
+            Key = key,
+            BomRef = key,
+            Group = parsed.Namespace,
+            Name = parsed.Name,
+            Version = parsed.Version,
+            PurlText = purl,
+            Purl = parsed,
+            Properties = [.. properties.Select(p => new ComponentProperty(p.Name, p.Value))],
+        };
+    }
+
+    public static Component OperatingSystem(string key, string name, string version) =>
+        new() { Key = key, Type = ComponentType.OperatingSystem, Name = name, Version = version };
+
+    public static Component WithoutPurl(string key, string name, string version) =>
+        new() { Key = key, Name = name, Version = version };
+}
