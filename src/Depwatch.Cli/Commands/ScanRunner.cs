@@ -1,0 +1,104 @@
+using Depwatch.Cli.Output;
+using Depwatch.Core.Analysis;
+using Depwatch.Core.Sbom;
+using Depwatch.Trivy;
+
+namespace Depwatch.Cli.Commands;
+
+/// <summary>Reads the SBOM, asks Trivy, writes the report and tells the exit code.</summary>
+internal sealed class ScanRunner(ScanSettings settings, CliEnvironment environment)
+{
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var bom = await ReadBomAsync(cancellationToken).ConfigureAwait(false);
+        if (bom is null)
+        {
+            return ExitCodes.BadInput;
+        }
+        Progress($"read {bom.Components.Count} components from {settings.Sbom}");
+        AnalysisResult result;
+        try
+        {
+            result = await AnalyzeAsync(bom, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AnalyzerException e)
+        {
+            await environment.Error.WriteLineAsync($"depwatch: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.TrivyFailed;
+        }
+        var report = new ScanReport(settings.Sbom, bom.Components.Count, result.AnalyzedComponents, result.Findings, result.Skipped);
+        await WriteReportAsync(report, cancellationToken).ConfigureAwait(false);
+        return settings.FailOn is { } threshold && result.Findings.Any(f => f.Vulnerability.Severity >= threshold)
+            ? ExitCodes.FindingsAtThreshold
+            : ExitCodes.Success;
+    }
+
+    private async Task<Bom?> ReadBomAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var stream = settings.Sbom == "-" ? environment.StandardInput() : File.OpenRead(settings.Sbom);
+            return await CycloneDxReader.ReadAsync(stream, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BomFormatException e)
+        {
+            await environment.Error.WriteLineAsync($"depwatch: {settings.Sbom} is not a valid CycloneDX SBOM: {e.Message}").ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or IOException)
+        {
+            await environment.Error.WriteLineAsync($"depwatch: cannot read SBOM {settings.Sbom}: {e.Message}").ConfigureAwait(false);
+        }
+        return null;
+    }
+
+    private async Task<AnalysisResult> AnalyzeAsync(Bom bom, CancellationToken cancellationToken)
+    {
+        using var ownClient = environment.HttpClient is null ? TrivyAnalyzer.CreateHttpClient() : null;
+        var analyzer = new TrivyAnalyzer(settings.Trivy, environment.HttpClient ?? ownClient!);
+        var progress = new SynchronousProgress(p =>
+        {
+            if (p.Total > 1 && p.Completed > 0)
+            {
+                Progress($"scanned {p.Completed}/{p.Total} batches");
+            }
+        });
+        var target = bom.MetadataComponent?.Name ?? Path.GetFileName(settings.Sbom);
+        return await analyzer.AnalyzeAsync(new AnalysisRequest(bom.Components, target), progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task WriteReportAsync(ScanReport report, CancellationToken cancellationToken)
+    {
+        var writer = ReportWriters.For(settings.Format)!;
+        if (settings.Output is null)
+        {
+            await writer.WriteAsync(report, environment.Out, cancellationToken).ConfigureAwait(false);
+            await environment.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        await using var file = new StreamWriter(settings.Output);
+        await writer.WriteAsync(report, file, cancellationToken).ConfigureAwait(false);
+        Progress($"wrote {settings.Format} report to {settings.Output}");
+    }
+
+    private void Progress(string message)
+    {
+        if (!settings.Quiet)
+        {
+            environment.Error.WriteLine($"depwatch: {message}");
+        }
+    }
+
+    // Progress<T> posts to the thread pool; lines must come out in order and before the report.
+    private sealed class SynchronousProgress(Action<AnalysisProgress> report) : IProgress<AnalysisProgress>
+    {
+        private readonly Lock _lock = new();
+
+        public void Report(AnalysisProgress value)
+        {
+            lock (_lock)
+            {
+                report(value);
+            }
+        }
+    }
+}

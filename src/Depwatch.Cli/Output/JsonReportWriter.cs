@@ -1,0 +1,25 @@
+namespace Depwatch.Cli.Output;
+
+/// <summary>
+/// Writes the findings as a JSON array in Dependency-Track's finding shape, so that scripts written against
+/// <c>GET /api/v1/finding/project/{uuid}</c> read a scan's output unchanged.
+/// </summary>
+/// <remarks>
+/// Without a server there are no UUIDs: <c>component.uuid</c>, <c>vulnerability.uuid</c>,
+/// <c>component.project</c> and <c>matrix</c> are left out rather than invented.
+/// </remarks>
+internal sealed class JsonReportWriter : IReportWriter
+{
+    public async Task WriteAsync(ScanReport report, TextWriter output, CancellationToken cancellationToken)
+    {
+        using var sink = new JsonTextSink(output);
+        sink.Json.WriteStartArray();
+        foreach (var finding in FindingOrder.Sort(report.Findings))
+        {
+            FindingJson.Write(sink.Json, finding);
+            await sink.DrainIfFullAsync(cancellationToken).ConfigureAwait(false);
+        }
+        sink.Json.WriteEndArray();
+        await sink.CompleteAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

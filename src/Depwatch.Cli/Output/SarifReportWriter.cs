@@ -1,0 +1,63 @@
+using System.Text.Json;
+using Depwatch.Core.Findings;
+
+namespace Depwatch.Cli.Output;
+
+/// <summary>
+/// Writes a SARIF 2.1.0 log that GitHub code scanning accepts: one rule per vulnerability, one result per
+/// finding, each located in the SBOM file and at the package's purl.
+/// </summary>
+/// <param name="toolVersion">Depwatch's version, written as <c>tool.driver.version</c>.</param>
+/// <param name="informationUri">Where users learn about Depwatch; left out when null.</param>
+internal sealed class SarifReportWriter(string toolVersion, Uri? informationUri = null) : IReportWriter
+{
+    private const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
+
+    public async Task WriteAsync(ScanReport report, TextWriter output, CancellationToken cancellationToken)
+    {
+        var findings = FindingOrder.Sort(report.Findings);
+        var rules = SarifRules.For(findings);
+        using var sink = new JsonTextSink(output);
+        var json = sink.Json;
+        json.WriteStartObject();
+        json.WriteString("$schema", SchemaUri);
+        json.WriteString("version", "2.1.0");
+        json.WriteStartArray("runs");
+        json.WriteStartObject();
+        WriteTool(json, rules);
+        await WriteResultsAsync(sink, findings, rules, SarifArtifactUri.For(report.Source), cancellationToken).ConfigureAwait(false);
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteEndObject();
+        await sink.CompleteAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private void WriteTool(Utf8JsonWriter json, SarifRules rules)
+    {
+        json.WriteStartObject("tool");
+        json.WriteStartObject("driver");
+        json.WriteString("name", "Depwatch");
+        json.WriteStringIfPresent("informationUri", informationUri?.AbsoluteUri);
+        json.WriteString("version", toolVersion);
+        json.WriteStartArray("rules");
+        foreach (var vulnerability in rules.Vulnerabilities)
+        {
+            SarifRuleJson.Write(json, vulnerability);
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static async Task WriteResultsAsync(JsonTextSink sink, IReadOnlyList<Finding> findings, SarifRules rules,
+        string artifactUri, CancellationToken cancellationToken)
+    {
+        sink.Json.WriteStartArray("results");
+        foreach (var finding in findings)
+        {
+            SarifResultJson.Write(sink.Json, finding, rules.IndexOf(finding.Vulnerability.VulnId), artifactUri);
+            await sink.DrainIfFullAsync(cancellationToken).ConfigureAwait(false);
+        }
+        sink.Json.WriteEndArray();
+    }
+}

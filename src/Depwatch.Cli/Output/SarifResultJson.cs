@@ -1,0 +1,69 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Depwatch.Core.Findings;
+using Depwatch.Core.Vulnerabilities;
+
+namespace Depwatch.Cli.Output;
+
+/// <summary>Writes the SARIF result for one finding.</summary>
+internal static class SarifResultJson
+{
+    public static void Write(Utf8JsonWriter json, Finding finding, int ruleIndex, string artifactUri)
+    {
+        json.WriteStartObject();
+        json.WriteString("ruleId", finding.Vulnerability.VulnId);
+        json.WriteNumber("ruleIndex", ruleIndex);
+        json.WriteString("level", Level(finding.Vulnerability.Severity));
+        json.WriteText("message", Message(finding));
+        WriteLocations(json, finding, artifactUri);
+        json.WriteStartObject("partialFingerprints");
+        json.WriteString("packageVulnerabilityHash/v1", Fingerprint(finding));
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static string Level(Severity severity) => severity switch
+    {
+        Severity.Critical or Severity.High => "error",
+        Severity.Medium => "warning",
+        _ => "note",
+    };
+
+    private static string Message(Finding finding)
+    {
+        var fixedVersions = FindingText.FixedVersions(finding);
+        var fix = fixedVersions.Count > 0 ? $"fixed in {string.Join(", ", fixedVersions)}" : "no fix is available";
+        return $"Package {FindingText.Package(finding)} is affected by {finding.Vulnerability.VulnId}; {fix}";
+    }
+
+    // GitHub code scanning places alerts by line; an SBOM component has none, so every result points at line 1.
+    private static void WriteLocations(Utf8JsonWriter json, Finding finding, string artifactUri)
+    {
+        json.WriteStartArray("locations");
+        json.WriteStartObject();
+        json.WriteStartObject("physicalLocation");
+        json.WriteStartObject("artifactLocation");
+        json.WriteString("uri", artifactUri);
+        json.WriteEndObject();
+        json.WriteStartObject("region");
+        json.WriteNumber("startLine", 1);
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteStartArray("logicalLocations");
+        json.WriteStartObject();
+        json.WriteString("name", finding.Component.Name);
+        json.WriteString("fullyQualifiedName", FindingText.PackageIdentity(finding));
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndArray();
+    }
+
+    // Keyed by package and vulnerability only, so the alert survives regenerated SBOMs with new bom-refs.
+    private static string Fingerprint(Finding finding)
+    {
+        var identity = $"{FindingText.PackageIdentity(finding)}\n{finding.Vulnerability.VulnId}";
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)));
+    }
+}

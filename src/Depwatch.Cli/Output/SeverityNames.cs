@@ -1,0 +1,34 @@
+using Depwatch.Core.Vulnerabilities;
+
+namespace Depwatch.Cli.Output;
+
+/// <summary>Severity names and ranks as Dependency-Track writes them.</summary>
+internal static class SeverityNames
+{
+    /// <summary>Every severity, most severe first.</summary>
+    public static IReadOnlyList<Severity> MostSevereFirst { get; } =
+        [Severity.Critical, Severity.High, Severity.Medium, Severity.Low, Severity.Info, Severity.Unassigned];
+
+    public static string UpperCase(Severity severity) => severity switch
+    {
+        Severity.Critical => "CRITICAL",
+        Severity.High => "HIGH",
+        Severity.Medium => "MEDIUM",
+        Severity.Low => "LOW",
+        Severity.Info => "INFO",
+        _ => "UNASSIGNED",
+    };
+
+    public static string LowerCase(Severity severity) => UpperCase(severity).ToLowerInvariant();
+
+    /// <summary>Dependency-Track's <c>severityRank</c>: 0 for CRITICAL up to 5 for UNASSIGNED.</summary>
+    public static int Rank(Severity severity) => severity switch
+    {
+        Severity.Critical => 0,
+        Severity.High => 1,
+        Severity.Medium => 2,
+        Severity.Low => 3,
+        Severity.Info => 4,
+        _ => 5,
+    };
+}

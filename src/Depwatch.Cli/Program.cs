@@ -1,0 +1,3 @@
+using Depwatch.Cli;
+
+return await DepwatchCli.RunAsync(args, CliEnvironment.FromProcess()).ConfigureAwait(false);
