@@ -1,0 +1,59 @@
+using Depwatch.Core.Components;
+using Depwatch.Core.Purl;
+
+namespace Depwatch.Core.Sbom;
+
+/// <summary>A component's fields gathered while its element is read, in whatever order they come.</summary>
+internal sealed class ComponentDraft(string location)
+{
+    private List<ComponentProperty>? _properties;
+
+    public string Location => location;
+
+    public string? BomRef { get; set; }
+
+    public ComponentType Type { get; set; } = ComponentType.Library;
+
+    public string? Group { get; set; }
+
+    public string? Name { get; set; }
+
+    public string? Version { get; set; }
+
+    public string? PurlText { get; set; }
+
+    public void AddProperty(ComponentProperty property) => (_properties ??= []).Add(property);
+
+    /// <exception cref="BomFormatException">The component has no name.</exception>
+    public Component Build(string key)
+    {
+        if (string.IsNullOrEmpty(Name))
+        {
+            throw new BomFormatException("component has no name", location);
+        }
+        var (purl, purlError) = ParsePurl(PurlText);
+        return new Component
+        {
+            Key = key,
+            BomRef = BomRef,
+            Type = Type,
+            Group = Group,
+            Name = Name,
+            Version = Version,
+            PurlText = PurlText,
+            Purl = purl,
+            PurlError = purlError,
+            Properties = _properties is null ? [] : _properties.ToArray(),
+            Location = location,
+        };
+    }
+
+    private static (PackageUrl? Purl, string? Error) ParsePurl(string? text)
+    {
+        if (text is null)
+        {
+            return (null, null);
+        }
+        return PackageUrl.TryParse(text, out var purl, out var error) ? (purl, null) : (null, error);
+    }
+}

@@ -1,0 +1,97 @@
+using System.Text.Json;
+
+namespace Depwatch.Core.Sbom;
+
+/// <summary>Metadata (the described component and the tools) and the dependency graph.</summary>
+internal sealed partial class CycloneDxJsonReader
+{
+    private static readonly string[] _metadataMembers = ["component", "tools"];
+
+    private async ValueTask ReadMetadataAsync(JsonPath path)
+    {
+        if (!_json.StartsObject(path))
+        {
+            return;
+        }
+        var objectPath = new JsonPath(path.ToString());
+        var seen = new MemberSet(_metadataMembers);
+        while (await _json.ReadMemberAsync(objectPath, _cancellationToken) is { } name)
+        {
+            var memberPath = objectPath.Member(name);
+            if (!seen.TryAdd(name))
+            {
+                throw MemberSet.Duplicate(name, memberPath.ToString());
+            }
+            await (name switch
+            {
+                "component" when _json.TokenType != JsonTokenType.Null =>
+                    ReadComponentAsync(memberPath, nesting: 1, isMetadata: true),
+                "tools" => ReadToolsAsync(memberPath),
+                _ => _json.SkipAsync(memberPath, _cancellationToken),
+            });
+        }
+    }
+
+    /// <summary>Tools come as the legacy array of tools, or (1.5+) as an object of components and services.</summary>
+    private ValueTask ReadToolsAsync(JsonPath path) => _json.TokenType switch
+    {
+        JsonTokenType.StartArray => ReadToolArrayAsync(path, groupMember: "vendor"),
+        JsonTokenType.StartObject => ReadToolChoiceAsync(path),
+        JsonTokenType.Null => ValueTask.CompletedTask,
+        _ => throw _json.WrongKind(path, "an array or an object"),
+    };
+
+    private async ValueTask ReadToolChoiceAsync(JsonPath path)
+    {
+        var objectPath = new JsonPath(path.ToString());
+        while (await _json.ReadMemberAsync(objectPath, _cancellationToken) is { } name)
+        {
+            var memberPath = objectPath.Member(name);
+            await (name is "components" or "services"
+                ? ReadToolArrayAsync(memberPath, groupMember: "group")
+                : _json.SkipAsync(memberPath, _cancellationToken));
+        }
+    }
+
+    private async ValueTask ReadToolArrayAsync(JsonPath path, string groupMember)
+    {
+        if (!_json.StartsArray(path))
+        {
+            return;
+        }
+        var arrayPath = new JsonPath(path.ToString());
+        for (var index = 0; await _json.ReadElementAsync(arrayPath, index, _cancellationToken); index++)
+        {
+            _bom.AddTool(await ReadToolAsync(arrayPath.Element(index), groupMember));
+        }
+    }
+
+    private async ValueTask<BomTool> ReadToolAsync(JsonPath path, string groupMember)
+    {
+        _json.ExpectObject(path);
+        string? group = null;
+        string? name = null;
+        string? version = null;
+        while (await _json.ReadMemberAsync(path, _cancellationToken) is { } member)
+        {
+            var memberPath = path.Member(member);
+            if (member == groupMember)
+            {
+                group = _json.GetOptionalString(memberPath);
+            }
+            else if (member == "name")
+            {
+                name = _json.GetOptionalString(memberPath);
+            }
+            else if (member == "version")
+            {
+                version = _json.GetOptionalString(memberPath);
+            }
+            else
+            {
+                await _json.SkipAsync(memberPath, _cancellationToken);
+            }
+        }
+        return new BomTool(group, name, version);
+    }
+}

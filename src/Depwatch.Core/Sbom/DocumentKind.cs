@@ -1,0 +1,7 @@
+namespace Depwatch.Core.Sbom;
+
+internal enum DocumentKind
+{
+    Json,
+    Xml,
+}
