@@ -17,6 +17,9 @@ trap 'rm -rf "$results"' EXIT
 echo "==> Building"
 dotnet build Depwatch.slnx -c Release -warnaserror --nologo -v quiet
 
+echo "==> Checking code style (.editorconfig)"
+dotnet format style Depwatch.slnx --verify-no-changes --severity error
+
 echo "==> Testing"
 status=0
 dotnet test Depwatch.slnx -c Release --no-build --nologo \

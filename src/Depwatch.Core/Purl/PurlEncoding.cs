@@ -7,7 +7,7 @@ internal static class PurlEncoding
 {
     private const string HexDigits = "0123456789ABCDEF";
 
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public static string Encode(string value)
     {
@@ -33,7 +33,7 @@ internal static class PurlEncoding
         var octets = DecodeOctets(Encoding.UTF8.GetBytes(text), text, what);
         try
         {
-            return StrictUtf8.GetString(octets);
+            return s_strictUtf8.GetString(octets);
         }
         catch (DecoderFallbackException)
         {

@@ -5,7 +5,7 @@ namespace Depwatch.Core.Purl;
 /// <summary>The registered purl types Depwatch knows; any other type gets only the generic rules.</summary>
 internal static class PurlTypeRules
 {
-    private static readonly FrozenDictionary<string, PurlTypeRule> ByType = new Dictionary<string, PurlTypeRule>
+    private static readonly FrozenDictionary<string, PurlTypeRule> s_byType = new Dictionary<string, PurlTypeRule>
     {
         ["alpm"] = LowerCased(PurlTypeRule.NamespaceRequired("the vendor, e.g. arch")),
         ["apk"] = LowerCased(PurlTypeRule.NamespaceRequired("the vendor, e.g. alpine")),
@@ -70,7 +70,7 @@ internal static class PurlTypeRules
         ["yocto"] = PurlTypeRule.NamespaceOptional with { LowerCaseNamespace = true },
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    public static PurlTypeRule For(string type) => ByType.GetValueOrDefault(type, PurlTypeRule.NamespaceOptional);
+    public static PurlTypeRule For(string type) => s_byType.GetValueOrDefault(type, PurlTypeRule.NamespaceOptional);
 
     private static PurlTypeRule LowerCased(PurlTypeRule rule) => rule with { LowerCaseNamespace = true, LowerCaseName = true };
 }

@@ -5,7 +5,7 @@ namespace Depwatch.Core.Sbom;
 /// <summary>Maps CycloneDX component type names (1.2 to 1.6) to <see cref="ComponentType"/>.</summary>
 internal static class ComponentTypeNames
 {
-    private static readonly Dictionary<string, ComponentType> _types = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, ComponentType> s_types = new(StringComparer.Ordinal)
     {
         ["application"] = ComponentType.Application,
         ["framework"] = ComponentType.Framework,
@@ -24,7 +24,7 @@ internal static class ComponentTypeNames
 
     /// <exception cref="BomFormatException">The name is not a CycloneDX component type.</exception>
     public static ComponentType Parse(string name, string location) =>
-        _types.TryGetValue(name, out var type)
+        s_types.TryGetValue(name, out var type)
             ? type
             : throw new BomFormatException($"unknown component type '{name}'", location);
 }

@@ -5,7 +5,7 @@ namespace Depwatch.Core.Sbom;
 /// <summary>Components, nested ones included, and their properties.</summary>
 internal sealed partial class CycloneDxJsonReader
 {
-    private static readonly string[] _componentMembers =
+    private static readonly string[] s_componentMembers =
         ["bom-ref", "type", "group", "name", "version", "purl", "properties", "components"];
 
     private async ValueTask ReadComponentsAsync(JsonPath path, int nesting)
@@ -30,7 +30,7 @@ internal sealed partial class CycloneDxJsonReader
         var slot = isMetadata ? BomAssembler.ReserveMetadataComponent() : _bom.ReserveComponent(location);
         var draft = new ComponentDraft(location);
         var objectPath = new JsonPath(location);
-        var seen = new MemberSet(_componentMembers);
+        var seen = new MemberSet(s_componentMembers);
         while (await _json.ReadMemberAsync(objectPath, _cancellationToken) is { } name)
         {
             var memberPath = objectPath.Member(name);

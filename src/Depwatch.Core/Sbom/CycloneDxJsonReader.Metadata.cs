@@ -5,7 +5,7 @@ namespace Depwatch.Core.Sbom;
 /// <summary>Metadata (the described component and the tools) and the dependency graph.</summary>
 internal sealed partial class CycloneDxJsonReader
 {
-    private static readonly string[] _metadataMembers = ["component", "tools"];
+    private static readonly string[] s_metadataMembers = ["component", "tools"];
 
     private async ValueTask ReadMetadataAsync(JsonPath path)
     {
@@ -14,7 +14,7 @@ internal sealed partial class CycloneDxJsonReader
             return;
         }
         var objectPath = new JsonPath(path.ToString());
-        var seen = new MemberSet(_metadataMembers);
+        var seen = new MemberSet(s_metadataMembers);
         while (await _json.ReadMemberAsync(objectPath, _cancellationToken) is { } name)
         {
             var memberPath = objectPath.Member(name);

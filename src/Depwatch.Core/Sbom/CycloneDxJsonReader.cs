@@ -5,7 +5,7 @@ namespace Depwatch.Core.Sbom;
 /// <summary>Reads a CycloneDX JSON document from a stream, token by token.</summary>
 internal sealed partial class CycloneDxJsonReader
 {
-    private static readonly string[] _rootMembers =
+    private static readonly string[] s_rootMembers =
         ["bomFormat", "specVersion", "serialNumber", "version", "metadata", "components", "dependencies"];
 
     private readonly JsonTokenReader _json;
@@ -38,7 +38,7 @@ internal sealed partial class CycloneDxJsonReader
         {
             throw _json.WrongKind(root, "an object (a CycloneDX document)");
         }
-        var seen = new MemberSet(_rootMembers);
+        var seen = new MemberSet(s_rootMembers);
         while (await _json.ReadMemberAsync(root, _cancellationToken) is { } name)
         {
             if (!seen.TryAdd(name))

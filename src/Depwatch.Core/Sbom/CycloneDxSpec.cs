@@ -9,12 +9,12 @@ internal static class CycloneDxSpec
 
     public const string NamespacePrefix = "http://cyclonedx.org/schema/bom/";
 
-    private static readonly string[] _supportedVersions = ["1.2", "1.3", "1.4", "1.5", "1.6"];
+    private static readonly string[] s_supportedVersions = ["1.2", "1.3", "1.4", "1.5", "1.6"];
 
     /// <summary>The supported version equal to <paramref name="version"/>, or null.</summary>
     public static string? FindVersion(ReadOnlySpan<char> version)
     {
-        foreach (var supported in _supportedVersions)
+        foreach (var supported in s_supportedVersions)
         {
             if (version.SequenceEqual(supported))
             {

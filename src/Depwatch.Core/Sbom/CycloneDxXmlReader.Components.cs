@@ -5,7 +5,7 @@ namespace Depwatch.Core.Sbom;
 /// <summary>Components, nested ones included, and their properties.</summary>
 internal sealed partial class CycloneDxXmlReader
 {
-    private static readonly string[] _componentElements = ["group", "name", "version", "purl", "properties", "components"];
+    private static readonly string[] s_componentElements = ["group", "name", "version", "purl", "properties", "components"];
 
     private async Task ReadComponentsAsync(int nesting)
     {
@@ -31,7 +31,7 @@ internal sealed partial class CycloneDxXmlReader
         _cancellationToken.ThrowIfCancellationRequested();
         var draft = StartComponent(nesting);
         var slot = isMetadata ? BomAssembler.ReserveMetadataComponent() : _bom.ReserveComponent(draft.Location);
-        var seen = new MemberSet(_componentElements);
+        var seen = new MemberSet(s_componentElements);
         if (await EnterAsync())
         {
             while (await MoveToChildAsync())

@@ -3,7 +3,7 @@ namespace Depwatch.Core.Sbom;
 /// <summary>Metadata (the described component and the tools) and the dependency graph.</summary>
 internal sealed partial class CycloneDxXmlReader
 {
-    private static readonly string[] _metadataElements = ["component", "tools"];
+    private static readonly string[] s_metadataElements = ["component", "tools"];
 
     private async Task ReadMetadataAsync()
     {
@@ -11,7 +11,7 @@ internal sealed partial class CycloneDxXmlReader
         {
             return;
         }
-        var seen = new MemberSet(_metadataElements);
+        var seen = new MemberSet(s_metadataElements);
         while (await MoveToChildAsync())
         {
             if (IsInBomNamespace() && !seen.TryAdd(_xml.LocalName))

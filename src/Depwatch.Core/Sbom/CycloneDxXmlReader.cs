@@ -7,7 +7,7 @@ namespace Depwatch.Core.Sbom;
 /// <summary>Reads a CycloneDX XML document with a forward-only XmlReader that resolves nothing external.</summary>
 internal sealed partial class CycloneDxXmlReader
 {
-    private static readonly string[] _bomElements = ["metadata", "components", "dependencies"];
+    private static readonly string[] s_bomElements = ["metadata", "components", "dependencies"];
 
     private readonly XmlReader _xml;
     private readonly IXmlLineInfo _lineInfo;
@@ -61,7 +61,7 @@ internal sealed partial class CycloneDxXmlReader
         var specVersion = ReadSpecVersionFromNamespace();
         var serialNumber = _xml.GetAttribute("serialNumber");
         var version = ReadVersionAttribute();
-        var seen = new MemberSet(_bomElements);
+        var seen = new MemberSet(s_bomElements);
         if (await EnterAsync())
         {
             while (await MoveToChildAsync())

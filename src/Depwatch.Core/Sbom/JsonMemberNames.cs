@@ -11,7 +11,7 @@ internal static class JsonMemberNames
 {
     internal const int LongestKnownName = 64;
 
-    private static readonly FrozenSet<string> _known = new[]
+    private static readonly FrozenSet<string> s_known = new[]
     {
         "$schema", "bomFormat", "specVersion", "serialNumber", "version", "metadata", "components", "services",
         "dependencies", "externalReferences", "compositions", "vulnerabilities", "annotations", "formulation",
@@ -25,8 +25,8 @@ internal static class JsonMemberNames
         "x-trust-boundary", "trustZone", "contact", "email", "phone", "text", "encoding", "contentType",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _knownBySpan =
-        _known.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_knownBySpan =
+        s_known.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The shared instance for an unescaped UTF-8 member name, or null when it is not a known one.</summary>
     public static string? Find(ReadOnlySpan<byte> utf8Name)
@@ -37,6 +37,6 @@ internal static class JsonMemberNames
         }
         Span<char> chars = stackalloc char[LongestKnownName];
         var length = Encoding.UTF8.GetChars(utf8Name, chars);
-        return _knownBySpan.TryGetValue(chars[..length], out var known) ? known : null;
+        return s_knownBySpan.TryGetValue(chars[..length], out var known) ? known : null;
     }
 }

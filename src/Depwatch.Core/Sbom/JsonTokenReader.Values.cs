@@ -9,7 +9,7 @@ internal sealed partial class JsonTokenReader
 {
     internal const int MaxPooledLength = 256;
 
-    private static readonly UTF8Encoding _strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>True on an object's start, false on null.</summary>
     public bool StartsObject(JsonPath path) => StartsContainer(JsonTokenType.StartObject, path, "an object");
@@ -91,7 +91,7 @@ internal sealed partial class JsonTokenReader
         {
             if (!_valueIsEscaped)
             {
-                return _strictUtf8.GetString(_buffer, _valueStart, _valueLength);
+                return s_strictUtf8.GetString(_buffer, _valueStart, _valueLength);
             }
             // The raw token, quotes included, is still in the buffer: let a reader over it unescape.
             var quoted = new Utf8JsonReader(_buffer.AsSpan(_valueStart - 1, _valueLength + 2));
@@ -108,7 +108,7 @@ internal sealed partial class JsonTokenReader
     {
         try
         {
-            return _strictUtf8.GetChars(_buffer.AsSpan(_valueStart, _valueLength), chars);
+            return s_strictUtf8.GetChars(_buffer.AsSpan(_valueStart, _valueLength), chars);
         }
         catch (DecoderFallbackException e)
         {

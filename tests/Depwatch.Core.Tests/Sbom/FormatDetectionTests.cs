@@ -5,9 +5,9 @@ namespace Depwatch.Core.Tests.Sbom;
 
 public sealed class FormatDetectionTests
 {
-    private const string _minimalJson = """{ "bomFormat": "CycloneDX", "specVersion": "1.5" }""";
+    private const string MinimalJson = """{ "bomFormat": "CycloneDX", "specVersion": "1.5" }""";
 
-    private const string _minimalXml = """<bom xmlns="http://cyclonedx.org/schema/bom/1.5"/>""";
+    private const string MinimalXml = """<bom xmlns="http://cyclonedx.org/schema/bom/1.5"/>""";
 
     [Theory]
     [InlineData("hello", "byte 0")]
@@ -27,18 +27,18 @@ public sealed class FormatDetectionTests
     [Fact]
     public async Task Rejects_utf16_as_neither_json_nor_xml()
     {
-        var failure = await FailureAsync(Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(_minimalXml)).ToArray());
+        var failure = await FailureAsync(Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(MinimalXml)).ToArray());
 
         Assert.Equal("not a CycloneDX document: expected JSON or XML", failure.Problem);
     }
 
     [Theory]
-    [InlineData(_minimalJson)]
-    [InlineData("\uFEFF" + _minimalJson)]
-    [InlineData("\r\n   " + _minimalJson)]
-    [InlineData(_minimalXml)]
-    [InlineData("\uFEFF" + _minimalXml)]
-    [InlineData("\uFEFF<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- SBOM -->\n" + _minimalXml)]
+    [InlineData(MinimalJson)]
+    [InlineData("\uFEFF" + MinimalJson)]
+    [InlineData("\r\n   " + MinimalJson)]
+    [InlineData(MinimalXml)]
+    [InlineData("\uFEFF" + MinimalXml)]
+    [InlineData("\uFEFF<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- SBOM -->\n" + MinimalXml)]
     public async Task Detects_json_and_xml_after_a_byte_order_mark_and_whitespace(string document)
     {
         var bom = await ReadAsync(document);
@@ -51,7 +51,7 @@ public sealed class FormatDetectionTests
     [Fact]
     public async Task Leaves_the_stream_open()
     {
-        var stream = new MemoryStream(Encoding.UTF8.GetBytes(_minimalJson));
+        var stream = new MemoryStream(Encoding.UTF8.GetBytes(MinimalJson));
 
         await Depwatch.Core.Sbom.CycloneDxReader.ReadAsync(stream);
 

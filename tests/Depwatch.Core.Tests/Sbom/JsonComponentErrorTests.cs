@@ -6,26 +6,26 @@ namespace Depwatch.Core.Tests.Sbom;
 
 public sealed class JsonComponentErrorTests
 {
-    private const string _header = """ "bomFormat": "CycloneDX", "specVersion": "1.6" """;
+    private const string Header = """ "bomFormat": "CycloneDX", "specVersion": "1.6" """;
 
     [Fact]
     public Task Rejects_a_component_without_name() => AssertFailsAsync(
-        $$"""{ {{_header}}, "components": [ { "type": "library", "name": "a" }, { "type": "library", "version": "1" } ] }""",
+        $$"""{ {{Header}}, "components": [ { "type": "library", "name": "a" }, { "type": "library", "version": "1" } ] }""",
         "component has no name", "$.components[1]");
 
     [Fact]
     public Task Rejects_a_nested_component_without_name() => AssertFailsAsync(
-        $$"""{ {{_header}}, "components": [ { "type": "library", "name": "a", "components": [ { "type": "file" } ] } ] }""",
+        $$"""{ {{Header}}, "components": [ { "type": "library", "name": "a", "components": [ { "type": "file" } ] } ] }""",
         "component has no name", "$.components[0].components[0]");
 
     [Fact]
     public Task Rejects_a_metadata_component_without_name() => AssertFailsAsync(
-        $$"""{ {{_header}}, "metadata": { "component": { "type": "application", "name": "" } } }""",
+        $$"""{ {{Header}}, "metadata": { "component": { "type": "application", "name": "" } } }""",
         "component has no name", "$.metadata.component");
 
     [Fact]
     public Task Rejects_an_unknown_component_type() => AssertFailsAsync(
-        $$"""{ {{_header}}, "components": [ { "type": "widget", "name": "a" } ] }""",
+        $$"""{ {{Header}}, "components": [ { "type": "widget", "name": "a" } ] }""",
         "unknown component type 'widget'", "$.components[0].type");
 
     [Theory]
@@ -42,7 +42,7 @@ public sealed class JsonComponentErrorTests
     [InlineData("""{ "dependencies": [ { "ref": "a", "dependsOn": [ 1 ] } ] }""", "expected a string but found a number", "$.dependencies[0].dependsOn[0]")]
     [InlineData("""{ "dependencies": [ { "dependsOn": [] } ] }""", "dependency has no ref", "$.dependencies[0]")]
     public Task Rejects_a_value_of_the_wrong_kind(string body, string problem, string location) =>
-        AssertFailsAsync($"{{ {_header}, {body[2..]}", problem, location);
+        AssertFailsAsync($"{{ {Header}, {body[2..]}", problem, location);
 
     [Fact]
     public Task Rejects_a_duplicate_bom_ref() => AssertFailsAsync(
@@ -51,7 +51,7 @@ public sealed class JsonComponentErrorTests
 
     [Fact]
     public Task Rejects_a_duplicate_component_member() => AssertFailsAsync(
-        $$"""{ {{_header}}, "components": [ { "name": "a", "version": "1", "name": "b" } ] }""",
+        $$"""{ {{Header}}, "components": [ { "name": "a", "version": "1", "name": "b" } ] }""",
         "duplicate 'name'", "$.components[0].name");
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class JsonComponentErrorTests
         var nested = string.Concat(Enumerable.Repeat("""{ "name": "n", "components": [ """, 65))
             + string.Concat(Enumerable.Repeat("] }", 65));
 
-        var failure = await FailureAsync($$"""{ {{_header}}, "components": [ {{nested}} ] }""");
+        var failure = await FailureAsync($$"""{ {{Header}}, "components": [ {{nested}} ] }""");
 
         Assert.Equal("components are nested more than 64 levels deep", failure.Problem);
         Assert.Equal("$.components[0]" + string.Concat(Enumerable.Repeat(".components[0]", 64)), failure.Location);

@@ -6,12 +6,12 @@ namespace Depwatch.Core.Tests.Sbom;
 /// <summary>A correctness and boundedness check on a big document, not a timing test.</summary>
 public sealed class LargeBomTests
 {
-    private const int _componentCount = 50_000;
+    private const int ComponentCount = 50_000;
 
     [Fact]
     public async Task Reads_50000_components_holding_memory_for_the_model_only()
     {
-        var path = BomBuilder.LargeBom(_componentCount);
+        var path = BomBuilder.LargeBom(ComponentCount);
         try
         {
             var fileSize = new FileInfo(path).Length;
@@ -21,7 +21,7 @@ public sealed class LargeBomTests
             var (bom, largestRead) = await ReadAsync(path);
             var held = GC.GetTotalMemory(forceFullCollection: true) - before;
 
-            Assert.Equal(_componentCount, bom.Components.Count);
+            Assert.Equal(ComponentCount, bom.Components.Count);
             Assert.True(held < 150L * 1024 * 1024, $"reading held {held} bytes");
             // The reader never offered the stream more than its initial buffer: nothing was buffered whole.
             Assert.True(largestRead <= DocumentPrefix.BufferSize, $"a read asked for {largestRead} bytes");
@@ -44,11 +44,11 @@ public sealed class LargeBomTests
     private static void AssertLastComponent(Bom bom)
     {
         var last = bom.Components[^1];
-        Assert.Equal(_componentCount.ToString(System.Globalization.CultureInfo.InvariantCulture), last.Key);
+        Assert.Equal(ComponentCount.ToString(System.Globalization.CultureInfo.InvariantCulture), last.Key);
         Assert.Equal("package-49999", last.Name);
-        Assert.Equal($"$.components[{_componentCount - 1}]", last.Location);
+        Assert.Equal($"$.components[{ComponentCount - 1}]", last.Location);
         Assert.Equal("npm", last.Purl!.Type);
         Assert.Equal("node_modules/package-49999/package.json", last.Property("aquasecurity:trivy:FilePath"));
-        Assert.Equal(_componentCount / 100, bom.Dependencies.Count);
+        Assert.Equal(ComponentCount / 100, bom.Dependencies.Count);
     }
 }

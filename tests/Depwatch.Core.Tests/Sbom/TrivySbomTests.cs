@@ -6,7 +6,7 @@ namespace Depwatch.Core.Tests.Sbom;
 
 public sealed class TrivySbomTests
 {
-    private static readonly ComponentProperty[] _libsslProperties =
+    private static readonly ComponentProperty[] s_libsslProperties =
     [
         new("aquasecurity:trivy:LayerDiffID", "sha256:9853575bc4f955c5892dd64187538a6cd02dba6968eba9201854876a7a257034"),
         new("aquasecurity:trivy:LayerDigest", "sha256:1f7ce2fa46ab3942feabee654933948821303a5a821789dddab2d8c3df59e227"),
@@ -26,7 +26,7 @@ public sealed class TrivySbomTests
         .WithComponent("libssl3", "3.0.11-1~deb12u2",
             "pkg:deb/debian/libssl3@3.0.11-1~deb12u2?arch=amd64&distro=debian-12.5",
             bomRef: "pkg:deb/debian/libssl3@3.0.11-1~deb12u2?arch=amd64&distro=debian-12.5",
-            properties: _libsslProperties)
+            properties: s_libsslProperties)
         .WithDependency("os:debian@12.5", "pkg:deb/debian/libssl3@3.0.11-1~deb12u2?arch=amd64&distro=debian-12.5");
 
     [Theory]
@@ -39,7 +39,7 @@ public sealed class TrivySbomTests
         var bom = await ReadAsync(format == "json" ? builder.ToJson() : builder.ToXml());
 
         var libssl = bom.Components.Single(c => c.Name == "libssl3");
-        Assert.Equal(_libsslProperties, libssl.Properties);
+        Assert.Equal(s_libsslProperties, libssl.Properties);
         Assert.Equal("openssl", libssl.Property("aquasecurity:trivy:SrcName"));
         Assert.Equal("", libssl.Property("aquasecurity:trivy:SrcEpoch"));
     }

@@ -6,24 +6,24 @@ namespace Depwatch.Core.Tests.Sbom;
 
 public sealed class XmlErrorTests
 {
-    private const string _declaration = """<?xml version="1.0" encoding="UTF-8"?>""";
+    private const string Declaration = """<?xml version="1.0" encoding="UTF-8"?>""";
 
     private static string Bom(string content, string version = "1.6") =>
-        $"{_declaration}\n<bom xmlns=\"http://cyclonedx.org/schema/bom/{version}\" version=\"1\">\n{content}\n</bom>\n";
+        $"{Declaration}\n<bom xmlns=\"http://cyclonedx.org/schema/bom/{version}\" version=\"1\">\n{content}\n</bom>\n";
 
     [Theory]
     [InlineData("http://cyclonedx.org/schema/bom/1.1")]
     [InlineData("http://cyclonedx.org/schema/bom/1.7")]
     [InlineData("http://example.com/sbom")]
     public Task Rejects_an_unknown_namespace(string xmlNamespace) => AssertFailsAsync(
-        $"{_declaration}\n<bom xmlns=\"{xmlNamespace}\" version=\"1\"/>",
+        $"{Declaration}\n<bom xmlns=\"{xmlNamespace}\" version=\"1\"/>",
         $"unsupported XML namespace '{xmlNamespace}': Depwatch reads CycloneDX 1.2 to 1.6"
         + " (http://cyclonedx.org/schema/bom/1.2 to http://cyclonedx.org/schema/bom/1.6)",
         "line 2, position 2");
 
     [Fact]
     public Task Rejects_another_root_element() => AssertFailsAsync(
-        $"{_declaration}\n<spdx xmlns=\"http://cyclonedx.org/schema/bom/1.6\"/>",
+        $"{Declaration}\n<spdx xmlns=\"http://cyclonedx.org/schema/bom/1.6\"/>",
         "not a CycloneDX document: the root element is <spdx>, expected <bom>", "line 2, position 2");
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class XmlErrorTests
 
     [Fact]
     public Task Rejects_a_non_integer_bom_version() => AssertFailsAsync(
-        $"{_declaration}\n<bom xmlns=\"http://cyclonedx.org/schema/bom/1.6\" version=\"one\"/>",
+        $"{Declaration}\n<bom xmlns=\"http://cyclonedx.org/schema/bom/1.6\" version=\"one\"/>",
         "expected an integer for the bom version but found 'one'", "line 2, position 2");
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class XmlErrorTests
     public async Task Rejects_a_document_cut_short()
     {
         var failure = await FailureAsync(
-            $"{_declaration}\n<bom xmlns=\"http://cyclonedx.org/schema/bom/1.6\">\n<components>\n<component type=\"library\"><name>op");
+            $"{Declaration}\n<bom xmlns=\"http://cyclonedx.org/schema/bom/1.6\">\n<components>\n<component type=\"library\"><name>op");
 
         Assert.Equal(
             "malformed XML: Unexpected end of file has occurred. The following elements are not closed: name, component, components, bom.",

@@ -7,15 +7,15 @@ namespace Depwatch.Core.Tests.Sbom;
 /// <summary>DTDs, and with them every external entity or entity expansion, are refused before anything is resolved.</summary>
 public sealed class XmlSecurityTests
 {
-    private const string _declaration = """<?xml version="1.0" encoding="UTF-8"?>""";
+    private const string Declaration = """<?xml version="1.0" encoding="UTF-8"?>""";
 
-    private const string _bomWithEntity =
+    private const string BomWithEntity =
         """<bom xmlns="http://cyclonedx.org/schema/bom/1.6"><components><component type="library"><name>&xxe;</name></component></components></bom>""";
 
     [Fact]
     public async Task Rejects_an_external_file_entity_without_reading_the_file()
     {
-        var document = $"{_declaration}\n<!DOCTYPE bom [\n  <!ENTITY xxe SYSTEM \"file:///etc/passwd\">\n]>\n{_bomWithEntity}";
+        var document = $"{Declaration}\n<!DOCTYPE bom [\n  <!ENTITY xxe SYSTEM \"file:///etc/passwd\">\n]>\n{BomWithEntity}";
 
         var failure = await FailureAsync(document);
 
@@ -26,12 +26,12 @@ public sealed class XmlSecurityTests
 
     [Fact]
     public Task Locates_a_doctype_after_comments_and_processing_instructions() => AssertFailsAsync(
-        $"{_declaration}\n<!-- generated\n     by hand -->\n<?tool x?>  <!DOCTYPE bom>\n<bom xmlns=\"http://cyclonedx.org/schema/bom/1.6\"/>",
+        $"{Declaration}\n<!-- generated\n     by hand -->\n<?tool x?>  <!DOCTYPE bom>\n<bom xmlns=\"http://cyclonedx.org/schema/bom/1.6\"/>",
         "DTDs are not allowed", "line 4, position 13");
 
     [Fact]
     public Task Rejects_entity_expansion() => AssertFailsAsync(
-        "<!DOCTYPE bom [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]>\n" + _bomWithEntity.Replace("&xxe;", "&b;", StringComparison.Ordinal),
+        "<!DOCTYPE bom [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]>\n" + BomWithEntity.Replace("&xxe;", "&b;", StringComparison.Ordinal),
         "DTDs are not allowed", "line 1, position 1");
 
     [Theory]
@@ -44,7 +44,7 @@ public sealed class XmlSecurityTests
         listener.Start();
         var url = $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/payload";
 
-        var failure = await FailureAsync($"{_declaration}\n{string.Format(doctype, url)}\n{_bomWithEntity}");
+        var failure = await FailureAsync($"{Declaration}\n{string.Format(doctype, url)}\n{BomWithEntity}");
 
         Assert.Equal("DTDs are not allowed", failure.Problem);
         await Task.Delay(100);
@@ -59,7 +59,7 @@ public sealed class XmlSecurityTests
         listener.Start();
         var url = $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/payload";
 
-        var failure = await FailureAsync($"{_declaration}\n{longComment}\n<!DOCTYPE bom SYSTEM \"{url}\">\n{_bomWithEntity}");
+        var failure = await FailureAsync($"{Declaration}\n{longComment}\n<!DOCTYPE bom SYSTEM \"{url}\">\n{BomWithEntity}");
 
         Assert.Equal("DTDs are not allowed", failure.Problem);
         Assert.Equal("the XML prolog", failure.Location);
@@ -68,6 +68,6 @@ public sealed class XmlSecurityTests
 
     [Fact]
     public Task Rejects_an_undeclared_entity() => AssertFailsAsync(
-        $"{_declaration}\n{_bomWithEntity}",
+        $"{Declaration}\n{BomWithEntity}",
         "malformed XML: Reference to undeclared entity 'xxe'.", "line 2, position 95");
 }

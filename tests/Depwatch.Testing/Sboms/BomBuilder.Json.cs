@@ -5,12 +5,12 @@ namespace Depwatch.Testing.Sboms;
 
 public sealed partial class BomBuilder
 {
-    private static readonly JsonWriterOptions _indented = new() { Indented = true };
+    private static readonly JsonWriterOptions s_indented = new() { Indented = true };
 
     public string ToJson()
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, _indented))
+        using (var json = new Utf8JsonWriter(buffer, s_indented))
         {
             json.WriteStartObject();
             json.WriteString("bomFormat", "CycloneDX");

@@ -5,18 +5,18 @@ namespace Depwatch.Testing.TrivyDb;
 /// <summary>An in-memory BoltDB bucket: values and nested buckets under keys kept in bytewise order.</summary>
 public sealed class BoltBucket
 {
-    private readonly SortedDictionary<byte[], BoltEntry> entries = new(BytewiseComparer.Instance);
+    private readonly SortedDictionary<byte[], BoltEntry> _entries = new(BytewiseComparer.Instance);
 
-    internal IEnumerable<KeyValuePair<byte[], BoltEntry>> Entries => entries;
+    internal IEnumerable<KeyValuePair<byte[], BoltEntry>> Entries => _entries;
 
     /// <summary>Returns the nested bucket called <paramref name="name"/>, creating it when absent.</summary>
     public BoltBucket GetOrAddBucket(string name)
     {
         var key = Encoding.UTF8.GetBytes(name);
-        if (!entries.TryGetValue(key, out var entry))
+        if (!_entries.TryGetValue(key, out var entry))
         {
             entry = new BoltEntry(null, new BoltBucket());
-            entries.Add(key, entry);
+            _entries.Add(key, entry);
         }
 
         return entry.Bucket ?? throw new InvalidOperationException($"Key '{name}' holds a value, not a bucket.");
@@ -27,12 +27,12 @@ public sealed class BoltBucket
     public void Put(string key, byte[] value)
     {
         var keyBytes = Encoding.UTF8.GetBytes(key);
-        if (entries.TryGetValue(keyBytes, out var existing) && existing.Bucket is not null)
+        if (_entries.TryGetValue(keyBytes, out var existing) && existing.Bucket is not null)
         {
             throw new InvalidOperationException($"Key '{key}' holds a bucket, not a value.");
         }
 
-        entries[keyBytes] = new BoltEntry(value, null);
+        _entries[keyBytes] = new BoltEntry(value, null);
     }
 }
 

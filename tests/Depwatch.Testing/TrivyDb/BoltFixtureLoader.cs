@@ -11,7 +11,7 @@ namespace Depwatch.Testing.TrivyDb;
 /// </summary>
 internal static class BoltFixtureLoader
 {
-    private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions s_jsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static void Load(string yamlPath, BoltBucket root)
     {
@@ -59,7 +59,7 @@ internal static class BoltFixtureLoader
         var value = pair.Children.TryGetValue(new YamlScalarNode("value"), out var node) ? node : new YamlScalarNode("");
         bucket.Put(key, value is YamlScalarNode scalar
             ? scalar.Value ?? ""
-            : YamlJsonConverter.ToJson(value)!.ToJsonString(JsonOptions));
+            : YamlJsonConverter.ToJson(value)!.ToJsonString(s_jsonOptions));
     }
 
     private static string? Scalar(YamlMappingNode mapping, string name, string yamlPath) =>

@@ -6,20 +6,20 @@ namespace Depwatch.Testing.TrivyServer;
 /// <summary>A long-running child process whose stdout and stderr are collected for failure messages.</summary>
 internal sealed class CapturedProcess : IDisposable
 {
-    private readonly Process process;
-    private readonly StringBuilder output = new();
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
 
-    private CapturedProcess(Process process) => this.process = process;
+    private CapturedProcess(Process process) => _process = process;
 
-    public bool HasExited => process.HasExited;
+    public bool HasExited => _process.HasExited;
 
     public string Output
     {
         get
         {
-            lock (output)
+            lock (_output)
             {
-                return output.ToString();
+                return _output.ToString();
             }
         }
     }
@@ -49,15 +49,15 @@ internal sealed class CapturedProcess : IDisposable
 
     public async Task KillAsync()
     {
-        if (!process.HasExited)
+        if (!_process.HasExited)
         {
-            process.Kill(entireProcessTree: true);
+            _process.Kill(entireProcessTree: true);
         }
 
-        await process.WaitForExitAsync();
+        await _process.WaitForExitAsync();
     }
 
-    public void Dispose() => process.Dispose();
+    public void Dispose() => _process.Dispose();
 
     private void Append(string? line)
     {
@@ -66,9 +66,9 @@ internal sealed class CapturedProcess : IDisposable
             return;
         }
 
-        lock (output)
+        lock (_output)
         {
-            output.AppendLine(line);
+            _output.AppendLine(line);
         }
     }
 }

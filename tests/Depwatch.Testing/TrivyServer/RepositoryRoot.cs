@@ -3,11 +3,11 @@ namespace Depwatch.Testing.TrivyServer;
 /// <summary>The folder holding Depwatch.slnx, found by walking up from the test binaries.</summary>
 public static class RepositoryRoot
 {
-    private static readonly Lazy<string> Root = new(Find);
+    private static readonly Lazy<string> s_root = new(Find);
 
-    public static string Path => Root.Value;
+    public static string Path => s_root.Value;
 
-    public static string PathOf(params string[] parts) => System.IO.Path.Combine([Root.Value, .. parts]);
+    public static string PathOf(params string[] parts) => System.IO.Path.Combine([s_root.Value, .. parts]);
 
     private static string Find()
     {

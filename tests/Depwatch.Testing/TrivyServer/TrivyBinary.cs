@@ -8,9 +8,9 @@ public static class TrivyBinary
 {
     public const string EnvironmentVariable = "DEPWATCH_TRIVY_BINARY";
 
-    private static readonly Lazy<string> Located = new(Locate);
+    private static readonly Lazy<string> s_located = new(Locate);
 
-    public static string Path => Located.Value;
+    public static string Path => s_located.Value;
 
     private static string Locate()
     {

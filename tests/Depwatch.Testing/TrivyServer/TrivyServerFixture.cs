@@ -8,9 +8,9 @@ namespace Depwatch.Testing.TrivyServer;
 /// </summary>
 public sealed class TrivyServerFixture : IAsyncLifetime
 {
-    private TrivyServerInstance? server;
+    private TrivyServerInstance? _server;
 
-    public TrivyServerInstance Server => server ?? throw new InvalidOperationException("The fixture has not been initialized.");
+    public TrivyServerInstance Server => _server ?? throw new InvalidOperationException("The fixture has not been initialized.");
 
     public Uri BaseUrl => Server.BaseUrl;
 
@@ -38,13 +38,13 @@ public sealed class TrivyServerFixture : IAsyncLifetime
     /// <summary><c>trivy rootfs DIR --format cyclonedx --output FILE</c>, offline, with the fixture DB.</summary>
     public Task<ProcessResult> TrivyRootfsSbomAsync(string rootfsDir, string outputFile) => TrivyCli.RootfsSbomAsync(rootfsDir, outputFile);
 
-    public async Task InitializeAsync() => server = await TrivyServerInstance.StartAsync();
+    public async Task InitializeAsync() => _server = await TrivyServerInstance.StartAsync();
 
     public async Task DisposeAsync()
     {
-        if (server is not null)
+        if (_server is not null)
         {
-            await server.DisposeAsync();
+            await _server.DisposeAsync();
         }
     }
 }

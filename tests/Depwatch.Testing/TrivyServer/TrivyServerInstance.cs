@@ -10,17 +10,17 @@ namespace Depwatch.Testing.TrivyServer;
 /// </summary>
 public sealed class TrivyServerInstance : IAsyncDisposable
 {
-    private static readonly HttpClient HealthClient = new() { Timeout = TimeSpan.FromSeconds(2) };
+    private static readonly HttpClient s_healthClient = new() { Timeout = TimeSpan.FromSeconds(2) };
 
-    private readonly TemporaryDirectory workDir;
-    private readonly TrivyServerOptions options;
-    private CapturedProcess? process;
-    private string previousOutput = "";
+    private readonly TemporaryDirectory _workDir;
+    private readonly TrivyServerOptions _options;
+    private CapturedProcess? _process;
+    private string _previousOutput = "";
 
     private TrivyServerInstance(TemporaryDirectory workDir, TrivyServerOptions options, int port)
     {
-        this.workDir = workDir;
-        this.options = options;
+        _workDir = workDir;
+        _options = options;
         BaseUrl = new Uri($"http://127.0.0.1:{port}/");
         Token = options.Token ?? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
     }
@@ -29,15 +29,15 @@ public sealed class TrivyServerInstance : IAsyncDisposable
 
     public string Token { get; }
 
-    public string TokenHeader => options.TokenHeader;
+    public string TokenHeader => _options.TokenHeader;
 
     /// <summary>The server's --cache-dir: db/ holds the fixture DB, fanal/ the server's blob cache.</summary>
-    public string CacheDir => Path.Combine(workDir.Path, "cache");
+    public string CacheDir => Path.Combine(_workDir.Path, "cache");
 
-    public bool IsRunning => process is { HasExited: false };
+    public bool IsRunning => _process is { HasExited: false };
 
     /// <summary>Everything the server printed since it was first started.</summary>
-    public string Output => previousOutput + process?.Output;
+    public string Output => _previousOutput + _process?.Output;
 
     public static async Task<TrivyServerInstance> StartAsync(TrivyServerOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -59,23 +59,23 @@ public sealed class TrivyServerInstance : IAsyncDisposable
     /// <summary>Kills the server; the port, token and cache stay so <see cref="RestartAsync"/> can bring it back.</summary>
     public async Task StopAsync()
     {
-        if (process is null)
+        if (_process is null)
         {
             return;
         }
 
-        await process.KillAsync();
-        previousOutput += process.Output;
-        process.Dispose();
-        process = null;
+        await _process.KillAsync();
+        _previousOutput += _process.Output;
+        _process.Dispose();
+        _process = null;
     }
 
     /// <summary>(Re)starts the server on the same address and waits until /healthz answers ok.</summary>
     public async Task RestartAsync(CancellationToken cancellationToken = default)
     {
         await StopAsync();
-        process = CapturedProcess.Start(TrivyBinary.Path, ServerArguments());
-        await WaitUntilHealthyAsync(process, cancellationToken);
+        _process = CapturedProcess.Start(TrivyBinary.Path, ServerArguments());
+        await WaitUntilHealthyAsync(_process, cancellationToken);
     }
 
     /// <summary>An HttpClient for this server: base address set, token header sent, gzip responses decoded.</summary>
@@ -97,7 +97,7 @@ public sealed class TrivyServerInstance : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
-        workDir.Dispose();
+        _workDir.Dispose();
     }
 
     private List<string> ServerArguments()
@@ -117,7 +117,7 @@ public sealed class TrivyServerInstance : IAsyncDisposable
 
     private async Task WaitUntilHealthyAsync(CapturedProcess server, CancellationToken cancellationToken)
     {
-        var deadline = DateTime.UtcNow + options.StartupTimeout;
+        var deadline = DateTime.UtcNow + _options.StartupTimeout;
         while (DateTime.UtcNow < deadline)
         {
             if (server.HasExited)
@@ -133,14 +133,14 @@ public sealed class TrivyServerInstance : IAsyncDisposable
             await Task.Delay(100, cancellationToken);
         }
 
-        throw new TimeoutException($"trivy server at {BaseUrl} was not healthy within {options.StartupTimeout}:\n{server.Output}");
+        throw new TimeoutException($"trivy server at {BaseUrl} was not healthy within {_options.StartupTimeout}:\n{server.Output}");
     }
 
     private async Task<bool> IsHealthyAsync(CancellationToken cancellationToken)
     {
         try
         {
-            using var response = await HealthClient.GetAsync(new Uri(BaseUrl, "healthz"), cancellationToken);
+            using var response = await s_healthClient.GetAsync(new Uri(BaseUrl, "healthz"), cancellationToken);
             return response.IsSuccessStatusCode && await response.Content.ReadAsStringAsync(cancellationToken) == "ok";
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
