@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every Depwatch test on a fresh Debian machine with the .NET SDK and npm:
-# installs the Trivy binary the tests run as a real server, builds, tests, and prints
+# installs the Trivy binary the tests run as a real server, starts a throwaway PostgreSQL
+# cluster, builds, tests, and prints
 # one "N passed, N failed, N skipped" line. Extra arguments go to `dotnet test`.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -11,8 +12,12 @@ DEPWATCH_TRIVY_BINARY=$("$root/scripts/install-trivy.sh")
 export DEPWATCH_TRIVY_BINARY
 echo "    $DEPWATCH_TRIVY_BINARY"
 
+echo "==> Starting a throwaway PostgreSQL cluster"
+source "$root/scripts/postgres.sh"
+start_test_postgres
+
 results=$(mktemp -d -t depwatch-tests.XXXXXX)
-trap 'rm -rf "$results"' EXIT
+trap 'rm -rf "$results"; stop_test_postgres' EXIT
 
 echo "==> Building"
 dotnet build Depwatch.slnx -c Release -warnaserror --nologo -v quiet

@@ -1,0 +1,22 @@
+namespace Depwatch.Server.Auth;
+
+/// <summary>Dependency-Track's permission names, each also an authorization policy of the same name.</summary>
+public static class Permissions
+{
+    public const string BomUpload = "BOM_UPLOAD";
+    public const string ProjectCreationUpload = "PROJECT_CREATION_UPLOAD";
+    public const string ViewPortfolio = "VIEW_PORTFOLIO";
+    public const string PortfolioManagement = "PORTFOLIO_MANAGEMENT";
+    public const string ViewVulnerability = "VIEW_VULNERABILITY";
+    public const string SystemConfiguration = "SYSTEM_CONFIGURATION";
+    public const string AccessManagement = "ACCESS_MANAGEMENT";
+
+    public const string ClaimType = "permission";
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        BomUpload, ProjectCreationUpload, ViewPortfolio, PortfolioManagement, ViewVulnerability, SystemConfiguration, AccessManagement,
+    ];
+
+    public static bool IsKnown(string name) => All.Contains(name);
+}

@@ -1,0 +1,69 @@
+using Depwatch.Server.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Depwatch.Server.Data;
+
+/// <summary>Depwatch's data, on SQLite or PostgreSQL alike.</summary>
+public sealed class DepwatchDbContext(DbContextOptions<DepwatchDbContext> options) : DbContext(options)
+{
+    public DbSet<ProjectEntity> Projects => Set<ProjectEntity>();
+    public DbSet<ComponentEntity> Components => Set<ComponentEntity>();
+    public DbSet<VulnerabilityEntity> Vulnerabilities => Set<VulnerabilityEntity>();
+    public DbSet<FindingEntity> Findings => Set<FindingEntity>();
+    public DbSet<JobEntity> Jobs => Set<JobEntity>();
+    public DbSet<AnalysisRunEntity> AnalysisRuns => Set<AnalysisRunEntity>();
+    public DbSet<TeamEntity> Teams => Set<TeamEntity>();
+    public DbSet<ApiKeyEntity> ApiKeys => Set<ApiKeyEntity>();
+    public DbSet<ConfigPropertyEntity> ConfigProperties => Set<ConfigPropertyEntity>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        if (Database.IsSqlite())
+        {
+            // SQLite cannot compare or order DateTimeOffset text; stored as a sortable number it can.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<ProjectEntity>(project =>
+        {
+            project.HasIndex(p => new { p.Name, p.VersionKey }).IsUnique();
+            project.Property(p => p.Name).HasMaxLength(255);
+        });
+        modelBuilder.Entity<ComponentEntity>(component =>
+        {
+            component.HasIndex(c => new { c.ProjectId, c.Identity }).IsUnique();
+            component.HasOne<ProjectEntity>().WithMany().HasForeignKey(c => c.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<VulnerabilityEntity>().HasIndex(v => new { v.Source, v.VulnId }).IsUnique();
+        modelBuilder.Entity<FindingEntity>(finding =>
+        {
+            finding.HasIndex(f => new { f.ComponentId, f.VulnerabilityId }).IsUnique();
+            finding.HasIndex(f => new { f.ProjectId, f.ResolvedOn });
+            finding.HasIndex(f => f.VulnerabilityId);
+            finding.HasOne<ComponentEntity>().WithMany().HasForeignKey(f => f.ComponentId).OnDelete(DeleteBehavior.Cascade);
+            finding.HasOne<VulnerabilityEntity>().WithMany().HasForeignKey(f => f.VulnerabilityId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<JobEntity>(job =>
+        {
+            job.HasIndex(j => new { j.State, j.NotBefore });
+            job.HasIndex(j => j.Token);
+            job.HasOne<ProjectEntity>().WithMany().HasForeignKey(j => j.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<AnalysisRunEntity>(run =>
+        {
+            run.HasIndex(r => new { r.ProjectId, r.Started });
+            run.HasOne<ProjectEntity>().WithMany().HasForeignKey(r => r.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<TeamEntity>().HasIndex(t => t.Name).IsUnique();
+        modelBuilder.Entity<ApiKeyEntity>(key =>
+        {
+            key.HasIndex(k => k.PublicId).IsUnique();
+            key.HasOne<TeamEntity>().WithMany().HasForeignKey(k => k.TeamId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<ConfigPropertyEntity>().HasKey(p => new { p.GroupName, p.PropertyName });
+    }
+}

@@ -1,0 +1,28 @@
+namespace Depwatch.Server.Data.Entities;
+
+public sealed class ProjectEntity
+{
+    public Guid Id { get; set; }
+    public required string Name { get; set; }
+    public string? Version { get; set; }
+
+    /// <summary><see cref="Version"/> or "" so that (name, version) can be unique in every database.</summary>
+    public string VersionKey { get; set; } = "";
+
+    public string? Description { get; set; }
+    public string Classifier { get; set; } = "APPLICATION";
+    public bool Active { get; set; } = true;
+    public bool IsLatest { get; set; }
+    public DateTimeOffset Created { get; set; }
+    public DateTimeOffset? LastBomImport { get; set; }
+    public string? LastBomImportFormat { get; set; }
+
+    /// <summary>The outcome of the latest analysis: queued, running, succeeded or failed.</summary>
+    public string? LastAnalysisState { get; set; }
+    public DateTimeOffset? LastAnalysis { get; set; }
+    public string? LastAnalysisError { get; set; }
+
+    /// <summary>Held while one instance analyses or ingests into this project, so only one does at a time.</summary>
+    public string? LeaseOwner { get; set; }
+    public DateTimeOffset? LeaseExpires { get; set; }
+}

@@ -1,0 +1,37 @@
+using Depwatch.Server.Data;
+using Depwatch.Server.Options;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Depwatch.Server;
+
+internal static class HostingExtensions
+{
+    /// <summary>Binds and validates every options class at start-up, so bad settings stop the server with a clear message.</summary>
+    public static void AddDepwatchOptions(this WebApplicationBuilder builder)
+    {
+        MapEnvironmentShortcuts(builder.Configuration);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<DepwatchOptions>().BindConfiguration(DepwatchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<AnalysisOptions>().BindConfiguration(AnalysisOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<DataDirectory>();
+        var maxRequestBytes = builder.Configuration.GetValue<long?>($"{DepwatchOptions.Section}:{nameof(DepwatchOptions.MaxRequestBytes)}")
+            ?? new DepwatchOptions().MaxRequestBytes;
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxRequestBytes);
+        builder.Services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = maxRequestBytes);
+    }
+
+    // Container deployments set these; they name the documented settings without the section syntax.
+    private static void MapEnvironmentShortcuts(ConfigurationManager configuration)
+    {
+        var shortcuts = new Dictionary<string, string>
+        {
+            ["DEPWATCH_ADMIN_API_KEY"] = $"{DepwatchOptions.Section}:{nameof(DepwatchOptions.AdminApiKey)}",
+            ["DEPWATCH_DATA_DIR"] = $"{DepwatchOptions.Section}:{nameof(DepwatchOptions.DataDirectory)}",
+        };
+        var values = shortcuts
+            .Where(s => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(s.Key)))
+            .ToDictionary(s => s.Value, s => Environment.GetEnvironmentVariable(s.Key));
+        configuration.AddInMemoryCollection(values);
+    }
+}

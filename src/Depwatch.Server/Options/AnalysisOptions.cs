@@ -1,0 +1,31 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Depwatch.Server.Options;
+
+/// <summary>How and when projects are analysed. Section <c>Depwatch:Analysis</c>.</summary>
+public sealed class AnalysisOptions
+{
+    public const string Section = "Depwatch:Analysis";
+
+    /// <summary>How often every project is analysed again, new advisories being published all the time.</summary>
+    public TimeSpan PortfolioCadence { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Trivy requests in flight at once from this instance, so a burst of uploads cannot overload Trivy.</summary>
+    [Range(1, 64)]
+    public int MaxConcurrentTrivyRequests { get; set; } = 4;
+
+    /// <summary>Jobs run side by side by this instance.</summary>
+    [Range(1, 64)]
+    public int Workers { get; set; } = 4;
+
+    /// <summary>How often an idle worker looks for queued jobs.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>First wait before a failed job is tried again; it doubles up to <see cref="RetryMaxDelay"/>.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How long a running job is owned by its instance before another may take it over.</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(10);
+}
