@@ -11,6 +11,7 @@ internal static class DepwatchCli
         var root = new RootCommand("Depwatch: find the known vulnerabilities in CycloneDX SBOMs with a Trivy server.")
         {
             ScanCommand.Create(environment),
+            CheckCommand.Create(environment),
         };
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
