@@ -14,8 +14,7 @@ internal static class FindingText
     }
 
     /// <summary>The versions that fix the finding; Trivy lists several separated by commas.</summary>
-    public static IReadOnlyList<string> FixedVersions(Finding finding) =>
-        finding.FixedVersion?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [];
+    public static IReadOnlyList<string> FixedVersions(Finding finding) => Core.Findings.Json.FixedVersions.Of(finding);
 
     /// <summary>What identifies the affected package across scans: its purl, else its name and version.</summary>
     public static string PackageIdentity(Finding finding) =>

@@ -1,3 +1,5 @@
+using Depwatch.Core.Findings.Json;
+
 namespace Depwatch.Cli.Output;
 
 /// <summary>

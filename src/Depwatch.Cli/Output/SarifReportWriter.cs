@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Depwatch.Core.Findings;
+using Depwatch.Core.Findings.Json;
 
 namespace Depwatch.Cli.Output;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Depwatch.Core.Findings.Json;
 using Depwatch.Core.Vulnerabilities;
 
 namespace Depwatch.Cli.Output;

@@ -1,4 +1,5 @@
 using Depwatch.Core.Findings;
+using Depwatch.Core.Vulnerabilities;
 
 namespace Depwatch.Cli.Output;
 

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using Depwatch.Core.Components;
+
+namespace Depwatch.Core.Findings.Json;
+
+/// <summary>
+/// Writes one finding in Dependency-Track's finding shape, for <c>depwatch scan</c> and the server alike. The keys a
+/// finding must carry are always written, null when unknown; the others, like Dependency-Track's, are left out when
+/// unknown. A stored finding also carries its UUIDs, <c>attribution.attributedOn</c> and <c>matrix</c>.
+/// </summary>
+public static class FindingJson
+{
+    public static void Write(Utf8JsonWriter json, Finding finding, StoredFinding? stored = null)
+    {
+        json.WriteStartObject();
+        WriteComponent(json, finding.Component, stored);
+        VulnerabilityJson.Write(json, finding, stored?.Vulnerability);
+        WriteAnalysis(json);
+        WriteAttribution(json, finding, stored);
+        if (stored is not null)
+        {
+            json.WriteString("matrix", $"{stored.Project:D}:{stored.Component:D}:{stored.Vulnerability:D}");
+        }
+        json.WriteEndObject();
+    }
+
+    private static void WriteComponent(Utf8JsonWriter json, Component component, StoredFinding? stored)
+    {
+        json.WriteStartObject("component");
+        if (stored is not null)
+        {
+            json.WriteString("uuid", stored.Component);
+        }
+        json.WriteString("name", component.Name);
+        json.WriteString("group", component.Group);
+        json.WriteString("version", component.Version);
+        json.WriteString("purl", component.PurlText);
+        json.WriteString("bomRef", component.BomRef);
+        if (stored is not null)
+        {
+            json.WriteString("project", stored.Project);
+        }
+        json.WriteEndObject();
+    }
+
+    // No triage decisions are recorded yet, but Dependency-Track clients filter on isSuppressed.
+    private static void WriteAnalysis(Utf8JsonWriter json)
+    {
+        json.WriteStartObject("analysis");
+        json.WriteBoolean("isSuppressed", false);
+        json.WriteEndObject();
+    }
+
+    private static void WriteAttribution(Utf8JsonWriter json, Finding finding, StoredFinding? stored)
+    {
+        json.WriteStartObject("attribution");
+        json.WriteString("analyzerIdentity", finding.AnalyzerIdentity);
+        if (stored is not null)
+        {
+            json.WriteNumber("attributedOn", stored.AttributedOn.ToUnixTimeMilliseconds());
+        }
+        json.WriteEndObject();
+    }
+}
