@@ -12,6 +12,12 @@ DEPWATCH_TRIVY_BINARY=$("$root/scripts/install-trivy.sh")
 export DEPWATCH_TRIVY_BINARY
 echo "    $DEPWATCH_TRIVY_BINARY"
 
+if ! command -v jq >/dev/null; then
+  echo "==> Installing jq (scripts/dt-client-compat.sh reads the API's JSON with it)"
+  apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq jq >/dev/null
+fi
+
 echo "==> Starting a throwaway PostgreSQL cluster"
 source "$root/scripts/postgres.sh"
 start_test_postgres

@@ -1,14 +1,24 @@
 using Depwatch.Server;
+using Depwatch.Server.Analysis;
 using Depwatch.Server.Auth;
+using Depwatch.Server.Configuration;
 using Depwatch.Server.Data;
 using Depwatch.Server.Endpoints;
+using Depwatch.Server.Ingest;
+using Depwatch.Server.Jobs;
+using Depwatch.Server.Teams;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddDepwatchOptions();
 builder.Services.AddStorage();
 builder.Services.AddApiKeyAuth();
+builder.Services.AddConfigProperties();
+builder.Services.AddTeams();
 builder.Services.AddApiConventions();
+builder.Services.AddJobs();
+builder.Services.AddBomIngest();
+builder.Services.AddAnalysis();
 
 var app = builder.Build();
 
@@ -20,6 +30,15 @@ app.MapHealth();
 app.MapOpenApi();
 var api = app.MapGroup("/api");
 api.MapVersion();
+api.MapBom();
+api.MapEvents();
+api.MapConfigProperties();
+api.MapTeams();
+api.MapProjects();
+api.MapComponents();
+api.MapFindings();
+api.MapVulnerabilities();
+api.MapMetrics();
 
 app.Run();
 

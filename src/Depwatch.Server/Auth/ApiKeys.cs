@@ -9,7 +9,7 @@ namespace Depwatch.Server.Auth;
 /// </summary>
 public static class ApiKeys
 {
-    private const string Prefix = "dwk_";
+    public const string Prefix = "dwk_";
     private const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
     public static (string Key, string PublicId, string SecretHash) Generate()

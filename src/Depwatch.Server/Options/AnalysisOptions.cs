@@ -14,6 +14,9 @@ public sealed class AnalysisOptions
     [Range(1, 64)]
     public int MaxConcurrentTrivyRequests { get; set; } = 4;
 
+    /// <summary>Whether this instance runs queued jobs at all; false makes it serve the API only (jobs wait for another instance).</summary>
+    public bool RunJobs { get; set; } = true;
+
     /// <summary>Jobs run side by side by this instance.</summary>
     [Range(1, 64)]
     public int Workers { get; set; } = 4;

@@ -4,6 +4,8 @@ using Depwatch.Testing.Postgres;
 using Depwatch.Testing.TrivyServer;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Depwatch.Server.Tests.Support;
 
@@ -18,9 +20,12 @@ public sealed class DepwatchApplication : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly TemporaryDirectory _dataDirectory = new("depwatch-server-");
     private readonly PostgresDatabase? _ownedDatabase;
+    private readonly Action<IServiceCollection>? _services;
 
-    private DepwatchApplication(StorageKind storage, string? connectionString, PostgresDatabase? ownedDatabase, IDictionary<string, string?> settings)
+    private DepwatchApplication(StorageKind storage, string? connectionString, PostgresDatabase? ownedDatabase, IDictionary<string, string?> settings,
+        Action<IServiceCollection>? services)
     {
+        _services = services;
         Storage = storage;
         ConnectionString = connectionString;
         _ownedDatabase = ownedDatabase;
@@ -49,8 +54,10 @@ public sealed class DepwatchApplication : WebApplicationFactory<Program>
 
     /// <param name="settings">Configuration overrides, e.g. <c>Depwatch:Trivy:BaseUrl</c>.</param>
     /// <param name="sharedConnectionString">Join an existing database instead of creating one.</param>
+    /// <param name="services">Registrations added after the server's own, e.g. a test job handler.</param>
     public static async Task<DepwatchApplication> StartAsync(
-        StorageKind storage, IDictionary<string, string?>? settings = null, string? sharedConnectionString = null)
+        StorageKind storage, IDictionary<string, string?>? settings = null, string? sharedConnectionString = null,
+        Action<IServiceCollection>? services = null)
     {
         PostgresDatabase? database = null;
         var connectionString = sharedConnectionString;
@@ -59,7 +66,7 @@ public sealed class DepwatchApplication : WebApplicationFactory<Program>
             database = await PostgresDatabase.CreateAsync();
             connectionString = database.ConnectionString;
         }
-        var application = new DepwatchApplication(storage, connectionString, database, settings ?? new Dictionary<string, string?>());
+        var application = new DepwatchApplication(storage, connectionString, database, settings ?? new Dictionary<string, string?>(), services);
         _ = application.Server;
         return application;
     }
@@ -81,6 +88,10 @@ public sealed class DepwatchApplication : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings.Where(s => s.Value is not null))
         {
             builder.UseSetting(key, value);
+        }
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
         }
     }
 

@@ -1,0 +1,18 @@
+using Depwatch.Server.Jobs;
+
+namespace Depwatch.Server.Analysis;
+
+public static class AnalysisExtensions
+{
+    /// <summary>The <c>ANALYZE_PROJECT</c> job handler, the shared Trivy analyzer, metrics, and the portfolio schedule.</summary>
+    public static IServiceCollection AddAnalysis(this IServiceCollection services)
+    {
+        services.AddSingleton<TrivyAnalyzerProvider>();
+        services.AddSingleton<FindingReconciler>();
+        services.AddSingleton<MetricsCalculator>();
+        services.AddSingleton<IJobHandler, AnalyzeProjectHandler>();
+        services.AddSingleton<PortfolioAnalysisScheduler>();
+        services.AddHostedService(provider => provider.GetRequiredService<PortfolioAnalysisScheduler>());
+        return services;
+    }
+}

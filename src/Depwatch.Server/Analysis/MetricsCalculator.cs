@@ -1,0 +1,76 @@
+using Depwatch.Core.Vulnerabilities;
+using Depwatch.Server.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Depwatch.Server.Analysis;
+
+/// <summary>
+/// Counts unresolved findings per project the way Dependency-Track does: per component, each vulnerability once
+/// (a record aliasing one already counted on the same component is skipped), by its stored severity.
+/// </summary>
+internal sealed class MetricsCalculator(IDbContextFactory<DepwatchDbContext> contexts)
+{
+    public async Task<FindingMetrics> ForProjectAsync(Guid projectId, CancellationToken cancellationToken) =>
+        (await ForProjectsAsync([projectId], cancellationToken)).GetValueOrDefault(projectId, FindingMetrics.None);
+
+    public Task<Dictionary<Guid, FindingMetrics>> ForProjectsAsync(IReadOnlyCollection<Guid> projectIds, CancellationToken cancellationToken) =>
+        CalculateAsync(db => db.Projects.Where(p => projectIds.Contains(p.Id)).Select(p => p.Id), cancellationToken);
+
+    /// <summary>Every active project's metrics, the portfolio being their sum.</summary>
+    public Task<Dictionary<Guid, FindingMetrics>> ForActiveProjectsAsync(CancellationToken cancellationToken) =>
+        CalculateAsync(db => db.Projects.Where(p => p.Active).Select(p => p.Id), cancellationToken);
+
+    private async Task<Dictionary<Guid, FindingMetrics>> CalculateAsync(
+        Func<DepwatchDbContext, IQueryable<Guid>> projects, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var projectIds = projects(db);
+        var metrics = await db.Components.Where(c => projectIds.Contains(c.ProjectId))
+            .GroupBy(c => c.ProjectId)
+            .Select(g => new { ProjectId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.ProjectId, g => FindingMetrics.None with { Components = g.Count }, cancellationToken);
+        var rows = db.Findings.Where(f => f.ResolvedOn == null && projectIds.Contains(f.ProjectId))
+            .Join(db.Vulnerabilities, f => f.VulnerabilityId, v => v.Id, (f, v) => new { f.ProjectId, f.ComponentId, v.VulnId, v.Severity, v.AliasesJson })
+            .OrderBy(r => r.ProjectId).ThenBy(r => r.ComponentId)
+            .Select(r => new FindingRow(r.ProjectId, r.ComponentId, r.VulnId, r.Severity, r.AliasesJson))
+            .AsAsyncEnumerable();
+        var component = new List<FindingRow>();
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            if (component.Count > 0 && component[0].ComponentId != row.ComponentId)
+            {
+                AddComponent(metrics, component);
+            }
+            component.Add(row);
+        }
+        AddComponent(metrics, component);
+        return metrics;
+    }
+
+    private static void AddComponent(Dictionary<Guid, FindingMetrics> metrics, List<FindingRow> rows)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+        var counts = FindingMetrics.None with { VulnerableComponents = 1 };
+        var counted = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var covered = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var row in rows.OrderByDescending(r => SeverityNames.Parse(r.Severity)).ThenBy(r => r.VulnId, StringComparer.Ordinal))
+        {
+            var aliases = VulnerabilityMapping.AliasesOf(row.AliasesJson).Select(a => a.VulnId).ToList();
+            if (covered.Contains(row.VulnId) || aliases.Any(counted.Contains))
+            {
+                continue;
+            }
+            counts = counts.With(SeverityNames.Parse(row.Severity));
+            counted.Add(row.VulnId);
+            covered.UnionWith(aliases);
+        }
+        var projectId = rows[0].ProjectId;
+        metrics[projectId] = metrics.GetValueOrDefault(projectId, FindingMetrics.None) + counts;
+        rows.Clear();
+    }
+
+    private sealed record FindingRow(Guid ProjectId, Guid ComponentId, string VulnId, string Severity, string? AliasesJson);
+}

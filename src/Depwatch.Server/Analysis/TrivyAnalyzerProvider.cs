@@ -1,0 +1,45 @@
+using System.Net;
+using Depwatch.Core.Analysis;
+using Depwatch.Server.Options;
+using Depwatch.Trivy;
+using Microsoft.Extensions.Options;
+
+namespace Depwatch.Server.Analysis;
+
+/// <summary>
+/// The process-wide Trivy analyzer: one HttpClient for the process, one analyzer per set of options (a new one
+/// only when an administrator changes them), and one limit on requests in flight shared by every analysis.
+/// </summary>
+internal sealed class TrivyAnalyzerProvider : IDisposable
+{
+    private readonly Lock _lock = new();
+    private readonly HttpClient _http;
+    private readonly TimeProvider _time;
+    private readonly int _maxConcurrentRequests;
+    private (TrivyOptions Options, TrivyAnalyzer Analyzer)? _current;
+
+    public TrivyAnalyzerProvider(IOptions<AnalysisOptions> options, TimeProvider time)
+    {
+        _maxConcurrentRequests = options.Value.MaxConcurrentTrivyRequests;
+        _time = time;
+        var transport = new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.GZip, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        _http = new HttpClient(new TrivyRequestLimiter(_maxConcurrentRequests) { InnerHandler = transport }) { Timeout = Timeout.InfiniteTimeSpan };
+    }
+
+    /// <exception cref="ArgumentException">The options cannot work (e.g. a base URL that is not http or https).</exception>
+    public IVulnerabilityAnalyzer Get(TrivyOptions options)
+    {
+        lock (_lock)
+        {
+            if (_current is { } current && current.Options == options)
+            {
+                return current.Analyzer;
+            }
+            var analyzer = new TrivyAnalyzer(options with { MaxConcurrentScans = _maxConcurrentRequests }, _http, _time);
+            _current = (options, analyzer);
+            return analyzer;
+        }
+    }
+
+    public void Dispose() => _http.Dispose();
+}

@@ -1,0 +1,69 @@
+using System.Security.Claims;
+using Depwatch.Server.Auth;
+using Depwatch.Server.Endpoints.Models;
+using Depwatch.Server.Ingest;
+using Depwatch.Server.Options;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace Depwatch.Server.Endpoints;
+
+/// <summary>BOM upload (Base64 in JSON, or raw in a multipart form) and the deprecated token status path.</summary>
+internal static class BomEndpoints
+{
+    public const string CreationNotPermitted = "The principal does not have permission to create project.";
+
+    public static void MapBom(this IEndpointRouteBuilder api)
+    {
+        api.MapPut("/v1/bom", UploadBase64).WithName("UploadBom").WithTags("BOM")
+            .WithSummary("Upload a CycloneDX BOM, Base64-encoded in JSON; answers the token to follow its processing with")
+            .Accepts<BomSubmitRequest>("application/json").WithUploadAnswers().RequireAuthorization(Permissions.BomUpload);
+        api.MapPost("/v1/bom", UploadMultipart).WithName("UploadBomMultipart").WithTags("BOM")
+            .WithSummary("Upload a CycloneDX BOM as the raw bom part of a multipart form; answers the token to follow its processing with")
+            .Accepts<BomUploadForm>("multipart/form-data").WithUploadAnswers().RequireAuthorization(Permissions.BomUpload);
+        // Deprecated in Dependency-Track in favour of /v1/event/token/{uuid}, which answers the same; old pollers still use it.
+        api.MapGet("/v1/bom/token/{uuid}", EventEndpoints.GetTokenStatus).WithName("GetBomTokenStatus").WithTags("BOM")
+            .RequireAuthorization(Permissions.BomUpload);
+    }
+
+    /// <summary>The refusals, for the OpenAPI document: typed results cannot tell their status codes apart.</summary>
+    private static RouteHandlerBuilder WithUploadAnswers(this RouteHandlerBuilder endpoint) => endpoint
+        .ProducesProblem(StatusCodes.Status400BadRequest)
+        .Produces<string>(StatusCodes.Status401Unauthorized, "text/plain")
+        .Produces<string>(StatusCodes.Status404NotFound, "text/plain")
+        .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+
+    private static Task<Results<Ok<BomUploadResponse>, ProblemHttpResult, ContentHttpResult>> UploadBase64(
+        HttpRequest request, ClaimsPrincipal user, BomUploads uploads, IOptions<DepwatchOptions> options, CancellationToken cancellationToken) =>
+        UploadAsync(BomUploadReader.ReadJsonAsync(request, options.Value.MaxRequestBytes, cancellationToken), user, uploads, cancellationToken);
+
+    private static Task<Results<Ok<BomUploadResponse>, ProblemHttpResult, ContentHttpResult>> UploadMultipart(
+        HttpRequest request, ClaimsPrincipal user, BomUploads uploads, IOptions<DepwatchOptions> options, CancellationToken cancellationToken) =>
+        UploadAsync(BomUploadReader.ReadMultipartAsync(request, options.Value.MaxRequestBytes, cancellationToken), user, uploads, cancellationToken);
+
+    private static async Task<Results<Ok<BomUploadResponse>, ProblemHttpResult, ContentHttpResult>> UploadAsync(
+        Task<BomUpload> reading, ClaimsPrincipal user, BomUploads uploads, CancellationToken cancellationToken)
+    {
+        BomUpload upload;
+        try
+        {
+            upload = await reading;
+        }
+        catch (BomUploadRejectedException e)
+        {
+            return TypedResults.Problem(statusCode: e.StatusCode, title: e.Title, detail: e.Message);
+        }
+        return await uploads.AcceptAsync(upload, user, cancellationToken) switch
+        {
+            UploadOutcome.Accepted accepted => TypedResults.Ok(new BomUploadResponse(accepted.Token)),
+            UploadOutcome.ProjectNotFound => ApiTexts.NotFound(ApiTexts.ProjectNotFound),
+            UploadOutcome.CreationNotPermitted => ApiTexts.Text(StatusCodes.Status401Unauthorized, CreationNotPermitted),
+            UploadOutcome.InvalidBom invalid => TypedResults.Problem(
+                statusCode: StatusCodes.Status400BadRequest,
+                title: "The uploaded BOM is invalid",
+                detail: $"{invalid.Error.Problem} (at {invalid.Error.Location}). Fix the document and upload it again; nothing was stored.",
+                extensions: new Dictionary<string, object?> { ["errors"] = new[] { invalid.Error.Message } }),
+            var other => throw new InvalidOperationException($"Unexpected upload outcome {other}."),
+        };
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Depwatch.Server.Endpoints.Models;
+
+/// <summary>Dependency-Track's plain-text error answers, word for word, so scripts that match them keep working.</summary>
+internal static class ApiTexts
+{
+    public const string ProjectNotFound = "The project could not be found.";
+    public const string ProjectUuidNotFound = "The UUID of the project could not be found.";
+    public const string ProjectExists = "A project with the specified name already exists.";
+    public const string VulnerabilityNotFound = "The vulnerability could not be found.";
+
+    public static ContentHttpResult Text(int status, string text) => TypedResults.Text(text, "text/plain; charset=utf-8", statusCode: status);
+
+    public static ContentHttpResult NotFound(string text) => Text(StatusCodes.Status404NotFound, text);
+}

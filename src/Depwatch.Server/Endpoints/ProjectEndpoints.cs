@@ -1,0 +1,212 @@
+using System.Globalization;
+using Depwatch.Server.Analysis;
+using Depwatch.Server.Auth;
+using Depwatch.Server.Configuration;
+using Depwatch.Server.Data;
+using Depwatch.Server.Data.Entities;
+using Depwatch.Server.Endpoints.Models;
+using Depwatch.Server.Teams;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Depwatch.Server.Endpoints;
+
+/// <summary>Dependency-Track's project API: list, look up, read, create and delete projects.</summary>
+internal static class ProjectEndpoints
+{
+    private const int MaxNameLength = 255;
+
+    private static readonly string[] s_classifiers =
+    [
+        "APPLICATION", "FRAMEWORK", "LIBRARY", "CONTAINER", "OPERATING_SYSTEM", "DEVICE", "FIRMWARE", "FILE", "PLATFORM",
+        "DEVICE_DRIVER", "MACHINE_LEARNING_MODEL", "DATA",
+    ];
+
+    public static void MapProjects(this IEndpointRouteBuilder api)
+    {
+        var projects = api.MapGroup("/v1/project").WithTags("Projects");
+        projects.MapGet("", GetProjects).RequireAuthorization(Permissions.ViewPortfolio).WithName("GetProjects")
+            .WithSummary("Projects, paged (X-Total-Count), by exact name or a name search");
+        projects.MapGet("/lookup", LookupProject).RequireAuthorization(Permissions.ViewPortfolio).WithName("LookupProject")
+            .WithSummary("The project with exactly this name and version (no version: the project without one)")
+            .Produces<string>(StatusCodes.Status404NotFound, "text/plain");
+        projects.MapGet("/{uuid}", GetProject).RequireAuthorization(Permissions.ViewPortfolio).WithName("GetProject")
+            .WithSummary("One project with its metrics and its other versions")
+            .Produces<string>(StatusCodes.Status404NotFound, "text/plain");
+        projects.MapPut("", CreateProject).RequireAuthorization(Permissions.PortfolioManagement).WithName("CreateProject")
+            .WithSummary("Creates a project; 409 when one with the same name and version exists")
+            .Produces<string>(StatusCodes.Status409Conflict, "text/plain");
+        projects.MapDelete("/{uuid}", DeleteProject).RequireAuthorization(Permissions.PortfolioManagement).WithName("DeleteProject")
+            .WithSummary("Deletes a project with its components and findings")
+            .Produces<string>(StatusCodes.Status404NotFound, "text/plain");
+    }
+
+    public static async Task<Results<Ok<List<ProjectJson>>, ProblemHttpResult>> GetProjects(
+        string? name, bool? excludeInactive, HttpRequest request, IDbContextFactory<DepwatchDbContext> contexts,
+        MetricsCalculator metrics, CancellationToken cancellationToken)
+    {
+        var page = PageRequest.From(request.Query);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var query = db.Projects.AsNoTracking();
+        if (excludeInactive == true)
+        {
+            query = query.Where(p => p.Active);
+        }
+        if (name is not null)
+        {
+            query = query.Where(p => p.Name == name);
+        }
+        else if (page.Filter is { } filter)
+        {
+            var term = filter.ToLowerInvariant();
+            query = query.Where(p => p.Name.ToLower().Contains(term));
+        }
+        if (Order(query, page, byName: name is null) is not { } ordered)
+        {
+            return NotSortable(page.SortField!);
+        }
+        request.HttpContext.Response.Headers["X-Total-Count"] = (await query.CountAsync(cancellationToken)).ToString(CultureInfo.InvariantCulture);
+        var projects = await page.Apply(ordered).ToListAsync(cancellationToken);
+        if (name is not null)
+        {
+            return TypedResults.Ok(projects.Select(p => ProjectJson.From(p)).ToList());
+        }
+        var counts = await metrics.ForProjectsAsync([.. projects.Select(p => p.Id)], cancellationToken);
+        return TypedResults.Ok(projects.Select(p => ProjectJson.From(p, counts.GetValueOrDefault(p.Id, FindingMetrics.None))).ToList());
+    }
+
+    public static async Task<Results<Ok<ProjectJson>, ContentHttpResult>> LookupProject(
+        string? name, string? version, IDbContextFactory<DepwatchDbContext> contexts, MetricsCalculator metrics, CancellationToken cancellationToken)
+    {
+        var versionKey = version ?? "";
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var project = await db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.Name == name && p.VersionKey == versionKey, cancellationToken);
+        return project is null
+            ? ApiTexts.NotFound(ApiTexts.ProjectNotFound)
+            : TypedResults.Ok(await FullAsync(db, project, metrics, cancellationToken));
+    }
+
+    public static async Task<Results<Ok<ProjectJson>, BadRequest<List<FieldError>>, ContentHttpResult>> GetProject(
+        string uuid, IDbContextFactory<DepwatchDbContext> contexts, MetricsCalculator metrics, CancellationToken cancellationToken)
+    {
+        if (!PathUuid.TryParse(uuid, "uuid", out var id, out var errors))
+        {
+            return TypedResults.BadRequest(errors);
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var project = await db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        return project is null
+            ? ApiTexts.NotFound(ApiTexts.ProjectNotFound)
+            : TypedResults.Ok(await FullAsync(db, project, metrics, cancellationToken));
+    }
+
+    public static async Task<Results<Created<ProjectJson>, BadRequest<List<FieldError>>, ContentHttpResult>> CreateProject(
+        ProjectRequest request, IDbContextFactory<DepwatchDbContext> contexts, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (Validate(request) is { Count: > 0 } errors)
+        {
+            return TypedResults.BadRequest(errors);
+        }
+        var project = NewProject(request, time.GetUtcNow());
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await db.Projects.AnyAsync(p => p.Name == project.Name && p.VersionKey == project.VersionKey, cancellationToken))
+        {
+            return ApiTexts.Text(StatusCodes.Status409Conflict, ApiTexts.ProjectExists);
+        }
+        if (project.IsLatest)
+        {
+            await db.Projects.Where(p => p.Name == project.Name && p.IsLatest).ExecuteUpdateAsync(p => p.SetProperty(x => x.IsLatest, false), cancellationToken);
+        }
+        db.Projects.Add(project);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another request created the same name and version a moment ago.
+            return ApiTexts.Text(StatusCodes.Status409Conflict, ApiTexts.ProjectExists);
+        }
+        return TypedResults.Created((string?)null, ProjectJson.From(project, FindingMetrics.None));
+    }
+
+    public static async Task<Results<NoContent, BadRequest<List<FieldError>>, ContentHttpResult>> DeleteProject(
+        string uuid, IDbContextFactory<DepwatchDbContext> contexts, CancellationToken cancellationToken)
+    {
+        if (!PathUuid.TryParse(uuid, "uuid", out var id, out var errors))
+        {
+            return TypedResults.BadRequest(errors);
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // Components, findings, jobs and analysis runs go with it (cascading foreign keys); vulnerabilities stay.
+        var deleted = await db.Projects.Where(p => p.Id == id).ExecuteDeleteAsync(cancellationToken);
+        return deleted == 0 ? ApiTexts.NotFound(ApiTexts.ProjectUuidNotFound) : TypedResults.NoContent();
+    }
+
+    private static async Task<ProjectJson> FullAsync(
+        DepwatchDbContext db, ProjectEntity project, MetricsCalculator metrics, CancellationToken cancellationToken)
+    {
+        var versions = await db.Projects.AsNoTracking().Where(p => p.Name == project.Name)
+            .OrderByDescending(p => p.VersionKey)
+            .Select(p => new ProjectVersionJson(p.Id, p.Version, p.Active))
+            .ToListAsync(cancellationToken);
+        return ProjectJson.From(project, await metrics.ForProjectAsync(project.Id, cancellationToken), versions);
+    }
+
+    private static IQueryable<ProjectEntity>? Order(IQueryable<ProjectEntity> query, PageRequest page, bool byName)
+    {
+        if (page.SortField is null)
+        {
+            return byName ? query.OrderBy(p => p.Name).ThenByDescending(p => p.VersionKey) : query.OrderByDescending(p => p.VersionKey);
+        }
+        return page.SortField switch
+        {
+            "name" => page.Descending ? query.OrderByDescending(p => p.Name).ThenByDescending(p => p.VersionKey) : query.OrderBy(p => p.Name).ThenByDescending(p => p.VersionKey),
+            "version" => page.Descending ? query.OrderByDescending(p => p.VersionKey) : query.OrderBy(p => p.VersionKey),
+            "classifier" => page.Descending ? query.OrderByDescending(p => p.Classifier) : query.OrderBy(p => p.Classifier),
+            "active" => page.Descending ? query.OrderByDescending(p => p.Active) : query.OrderBy(p => p.Active),
+            "lastBomImport" => page.Descending ? query.OrderByDescending(p => p.LastBomImport) : query.OrderBy(p => p.LastBomImport),
+            _ => null,
+        };
+    }
+
+    private static ProblemHttpResult NotSortable(string field) => TypedResults.Problem(
+        title: "Field not sortable", detail: $"Can not sort by Project#{field}: The field does not exist", statusCode: StatusCodes.Status400BadRequest);
+
+    private static List<FieldError> Validate(ProjectRequest request)
+    {
+        var errors = new List<FieldError>();
+        if (string.IsNullOrWhiteSpace(request.Name))
+        {
+            errors.Add(new FieldError("The name must not be blank.", "must not be blank", "name", request.Name));
+        }
+        else if (request.Name.Trim().Length > MaxNameLength || request.Name.Any(char.IsControl))
+        {
+            errors.Add(new FieldError($"The name must be printable and at most {MaxNameLength} characters long.",
+                "size must be between 1 and 255", "name", request.Name));
+        }
+        if (request.Classifier is { } classifier && !s_classifiers.Contains(classifier))
+        {
+            errors.Add(new FieldError($"The classifier must be one of {string.Join(", ", s_classifiers)}.",
+                "must be a known classifier", "classifier", classifier));
+        }
+        return errors;
+    }
+
+    private static ProjectEntity NewProject(ProjectRequest request, DateTimeOffset now)
+    {
+        var version = string.IsNullOrWhiteSpace(request.Version) ? null : request.Version.Trim();
+        return new ProjectEntity
+        {
+            Id = Guid.NewGuid(),
+            Name = request.Name!.Trim(),
+            Version = version,
+            VersionKey = version ?? "",
+            Description = request.Description,
+            Classifier = request.Classifier ?? "APPLICATION",
+            Active = request.Active ?? true,
+            IsLatest = request.IsLatest ?? false,
+            Created = now,
+        };
+    }
+}

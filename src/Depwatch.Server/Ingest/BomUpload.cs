@@ -1,0 +1,24 @@
+namespace Depwatch.Server.Ingest;
+
+/// <summary>What a client asked to upload, whichever of the two endpoints it used.</summary>
+/// <param name="ProjectId">The target project, when named by UUID.</param>
+/// <param name="ProjectName">The target project's name (trimmed), when named by name and version.</param>
+/// <param name="ProjectVersion">Its version (trimmed); null for a project without a version.</param>
+/// <param name="Bom">The CycloneDX document's bytes, not yet checked.</param>
+internal sealed record BomUpload(Guid? ProjectId, string? ProjectName, string? ProjectVersion, bool AutoCreate, bool IsLatest, byte[] Bom);
+
+/// <summary>The request cannot be accepted as it is: answered with problem details and nothing is changed.</summary>
+internal sealed class BomUploadRejectedException(int statusCode, string title, string detail) : Exception(detail)
+{
+    public int StatusCode { get; } = statusCode;
+
+    public string Title { get; } = title;
+
+    public static BomUploadRejectedException BadRequest(string title, string detail) => new(StatusCodes.Status400BadRequest, title, detail);
+
+    public static BomUploadRejectedException TooLarge(long maxBytes) => new(
+        StatusCodes.Status413PayloadTooLarge,
+        "The request body is too large",
+        $"The request body is larger than {maxBytes} bytes, the most this server accepts (setting Depwatch:MaxRequestBytes). "
+        + "Upload a smaller BOM or ask the administrator to raise the limit.");
+}

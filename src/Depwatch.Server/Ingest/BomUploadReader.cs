@@ -1,0 +1,153 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
+
+namespace Depwatch.Server.Ingest;
+
+/// <summary>Reads the two forms of BOM upload into a <see cref="BomUpload"/>, never reading more than the size limit.</summary>
+internal static class BomUploadReader
+{
+    private const string InvalidRequest = "The upload request is invalid";
+    private const int MaxProjectNameLength = 255;
+
+    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Reads <c>PUT /api/v1/bom</c>: a <see cref="BomSubmitRequest"/> with the BOM in Base64.</summary>
+    /// <exception cref="BomUploadRejectedException">The body is too large, not the expected JSON, or misses a field.</exception>
+    public static async Task<BomUpload> ReadJsonAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
+    {
+        BomSubmitRequest? submitted;
+        try
+        {
+            submitted = await ReadBodyAsync(request, maxBytes, body => JsonSerializer.DeserializeAsync<BomSubmitRequest>(body, s_json, cancellationToken).AsTask());
+        }
+        catch (JsonException e) when (e.Path == "$.bom" && e.InnerException is FormatException or InvalidOperationException)
+        {
+            throw BomUploadRejectedException.BadRequest(InvalidRequest, "The bom field is not valid Base64: encode the BOM document with standard Base64, with padding and no line breaks.");
+        }
+        catch (JsonException e)
+        {
+            throw BomUploadRejectedException.BadRequest("The provided JSON payload could not be mapped", e.Message);
+        }
+        if (submitted is null)
+        {
+            throw BomUploadRejectedException.BadRequest(InvalidRequest, "The request body must be a JSON object with the fields project or projectName, and bom.");
+        }
+        return Complete(
+            submitted.Project, submitted.ProjectName, submitted.ProjectVersion, submitted.AutoCreate,
+            submitted.IsLatest ?? submitted.IsLatestProjectVersion ?? false, submitted.Bom);
+    }
+
+    /// <summary>Reads <c>POST /api/v1/bom</c>: form fields and the raw BOM as the (first) <c>bom</c> part.</summary>
+    /// <exception cref="BomUploadRejectedException">The body is too large, not multipart form data, or misses a field.</exception>
+    public static async Task<BomUpload> ReadMultipartAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
+    {
+        var boundary = MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
+            ? HeaderUtilities.RemoveQuotes(contentType.Boundary).Value
+            : null;
+        if (string.IsNullOrEmpty(boundary))
+        {
+            throw BomUploadRejectedException.BadRequest(InvalidRequest, "The request must be multipart/form-data with a boundary.");
+        }
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        byte[]? bom = null;
+        try
+        {
+            await ReadBodyAsync(request, maxBytes, async body =>
+            {
+                var reader = new MultipartReader(boundary, body);
+                while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+                {
+                    var name = FormFieldName(section);
+                    if (name == "bom")
+                    {
+                        bom ??= await ReadAllAsync(section.Body, cancellationToken);
+                    }
+                    else if (name is not null && !fields.ContainsKey(name))
+                    {
+                        fields[name] = Encoding.UTF8.GetString(await ReadAllAsync(section.Body, cancellationToken));
+                    }
+                }
+                return true;
+            });
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            throw BomUploadRejectedException.BadRequest(InvalidRequest, $"The multipart form data could not be read: {e.Message}");
+        }
+        return Complete(
+            ParseProject(fields.GetValueOrDefault("project")), fields.GetValueOrDefault("projectName"), fields.GetValueOrDefault("projectVersion"),
+            IsTrue(fields.GetValueOrDefault("autoCreate")), IsTrue(fields.GetValueOrDefault("isLatest")), bom);
+    }
+
+    private static async Task<T> ReadBodyAsync<T>(HttpRequest request, long maxBytes, Func<Stream, Task<T>> read)
+    {
+        // This endpoint enforces the limit itself (SizeLimitedStream). Left to Kestrel, an exceeded limit aborts the
+        // connection while the client is still sending, and the client never reads the 413; without Kestrel's limit
+        // the answer is sent and Kestrel drains the rest of the body (for a few seconds at most) before going on.
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } kestrelLimit)
+        {
+            kestrelLimit.MaxRequestBodySize = null;
+        }
+        if (request.ContentLength > maxBytes)
+        {
+            throw BomUploadRejectedException.TooLarge(maxBytes);
+        }
+        try
+        {
+            return await read(new SizeLimitedStream(request.Body, maxBytes));
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            throw BomUploadRejectedException.TooLarge(maxBytes);
+        }
+    }
+
+    private static BomUpload Complete(Guid? projectId, string? projectName, string? projectVersion, bool autoCreate, bool isLatest, byte[]? bom)
+    {
+        if (bom is not { Length: > 0 })
+        {
+            throw BomUploadRejectedException.BadRequest(InvalidRequest, "The bom field is missing or empty: send the CycloneDX document (JSON or XML).");
+        }
+        var name = projectName?.Trim();
+        if (projectId is null && string.IsNullOrEmpty(name))
+        {
+            throw BomUploadRejectedException.BadRequest(InvalidRequest, "Name the target project: either project (its UUID) or projectName (and projectVersion).");
+        }
+        if (name?.Length > MaxProjectNameLength)
+        {
+            throw BomUploadRejectedException.BadRequest(InvalidRequest, $"The projectName is longer than {MaxProjectNameLength} characters.");
+        }
+        var version = projectVersion?.Trim();
+        return new BomUpload(projectId, name, string.IsNullOrEmpty(version) ? null : version, autoCreate, isLatest, bom);
+    }
+
+    /// <summary>The part's field name, whether it is a plain field or a file.</summary>
+    private static string? FormFieldName(MultipartSection section) =>
+        ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+        && disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase)
+            ? HeaderUtilities.RemoveQuotes(disposition.Name).Value
+            : null;
+
+    private static Guid? ParseProject(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+        return Guid.TryParse(value.Trim(), out var id)
+            ? id
+            : throw BomUploadRejectedException.BadRequest("Illegal argument provided", $"The project field '{value}' is not a UUID.");
+    }
+
+    private static bool IsTrue(string? value) => string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+
+    private static async Task<byte[]> ReadAllAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer, cancellationToken);
+        return buffer.ToArray();
+    }
+}

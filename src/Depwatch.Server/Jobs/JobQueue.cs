@@ -1,0 +1,39 @@
+using Depwatch.Server.Data;
+using Depwatch.Server.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Depwatch.Server.Jobs;
+
+/// <summary>The queue over the <c>Jobs</c> table; <see cref="JobWorker"/> runs what it holds.</summary>
+internal sealed class JobQueue(IDbContextFactory<DepwatchDbContext> contexts, TimeProvider time) : IJobQueue
+{
+    public async Task EnqueueAsync(string kind, Guid projectId, Guid token, byte[]? payload, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        Enqueue(db, kind, projectId, token, payload);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public JobEntity Enqueue(DepwatchDbContext db, string kind, Guid projectId, Guid token, byte[]? payload)
+    {
+        var now = time.GetUtcNow();
+        var job = new JobEntity
+        {
+            Kind = kind,
+            ProjectId = projectId,
+            Token = token,
+            Payload = payload,
+            State = JobStates.Queued,
+            NotBefore = now,
+            Created = now,
+        };
+        db.Jobs.Add(job);
+        return job;
+    }
+
+    public async Task<bool> IsProcessingAsync(Guid token, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Jobs.AnyAsync(j => j.Token == token && (j.State == JobStates.Queued || j.State == JobStates.Running), cancellationToken);
+    }
+}

@@ -1,0 +1,204 @@
+using Depwatch.Server.Data.Entities;
+using Depwatch.Server.Options;
+using Microsoft.Extensions.Options;
+
+namespace Depwatch.Server.Jobs;
+
+/// <summary>
+/// Runs queued jobs: <see cref="AnalysisOptions.Workers"/> loops, each claiming one job at a time together with
+/// its project's lease, running the <see cref="IJobHandler"/> for its kind, and recording the outcome.
+/// </summary>
+internal sealed partial class JobWorker(
+    JobStore store, IServiceScopeFactory scopes, IOptions<AnalysisOptions> options, TimeProvider time, ILogger<JobWorker> logger)
+    : BackgroundService
+{
+    // Each loop owns its leases under its own name, so two loops of one instance never share a project either.
+    private readonly string _instance = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        if (!options.Value.RunJobs)
+        {
+            LogNotRunningJobs(logger);
+            return;
+        }
+        var kinds = HandledKinds();
+        LogStarted(logger, options.Value.Workers, string.Join(", ", kinds));
+        await Task.WhenAll(Enumerable.Range(1, options.Value.Workers).Select(n => RunLoopAsync($"{_instance}#{n}", kinds, stoppingToken)));
+    }
+
+    /// <summary>The kinds some handler runs; jobs of other kinds stay queued until an instance that handles them claims them.</summary>
+    private string[] HandledKinds()
+    {
+        using var scope = scopes.CreateScope();
+        return scope.ServiceProvider.GetServices<IJobHandler>().Select(h => h.Kind).Distinct(StringComparer.Ordinal).ToArray();
+    }
+
+    private async Task RunLoopAsync(string owner, string[] kinds, CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            JobEntity? job = null;
+            try
+            {
+                // Not cancelled by shutdown: a claim half made would leave the project leased until the lease expires.
+                job = await store.TryClaimAsync(owner, kinds, CancellationToken.None);
+            }
+            catch (Exception e)
+            {
+                LogClaimFailed(logger, e);
+            }
+            if (job is not null)
+            {
+                await RunAsync(job, owner, stoppingToken);
+            }
+            else if (!await PauseAsync(options.Value.PollInterval, stoppingToken))
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task RunAsync(JobEntity job, string owner, CancellationToken stoppingToken)
+    {
+        LogClaimed(logger, job.Id, job.Kind, job.ProjectId, job.Attempts);
+        await using var scope = scopes.CreateAsyncScope();
+        // The last registration of a kind wins, as DI does for single services.
+        var handler = scope.ServiceProvider.GetServices<IJobHandler>().LastOrDefault(h => h.Kind == job.Kind);
+        using var running = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        using var handlerDone = new CancellationTokenSource();
+        var lease = KeepLeaseAsync(job, owner, running, handlerDone.Token);
+        Exception? failure = null;
+        try
+        {
+            if (handler is null)
+            {
+                throw new InvalidOperationException($"No handler for jobs of kind {job.Kind}.");
+            }
+            await handler.RunAsync(job, running.Token);
+        }
+        catch (Exception e)
+        {
+            failure = e;
+        }
+        await handlerDone.CancelAsync();
+        var leaseKept = await lease;
+        try
+        {
+            await RecordAsync(job, owner, failure, leaseKept, stoppingToken.IsCancellationRequested);
+        }
+        catch (Exception e)
+        {
+            // The job stays RUNNING under a lease that will expire; then it is claimed and run again.
+            LogRecordFailed(logger, e, job.Id);
+        }
+    }
+
+    private async Task RecordAsync(JobEntity job, string owner, Exception? failure, bool leaseKept, bool stopping)
+    {
+        var none = CancellationToken.None;
+        if (!leaseKept)
+        {
+            LogLeaseLost(logger, job.Id, job.Kind);
+            await store.ReleaseProjectAsync(job, owner, none);
+            return;
+        }
+        switch (failure)
+        {
+            case null:
+                await store.SucceedAsync(job, owner, none);
+                LogSucceeded(logger, job.Id, job.Kind);
+                break;
+            case PermanentJobFailure permanent:
+                await store.FailAsync(job, owner, permanent.Message, none);
+                LogFailed(logger, job.Id, job.Kind, permanent.Message);
+                break;
+            case not null when stopping:
+                await store.RequeueAsync(job, owner, none);
+                LogInterrupted(logger, job.Id, job.Kind);
+                break;
+            default:
+                var next = await store.RetryLaterAsync(job, owner, $"{failure.GetType().Name}: {failure.Message}", none);
+                LogWillRetry(logger, failure, job.Id, job.Kind, job.Attempts + 1, next);
+                break;
+        }
+    }
+
+    /// <summary>Renews the lease while the handler runs; cancels the handler and returns false once the job is no longer ours.</summary>
+    private async Task<bool> KeepLeaseAsync(JobEntity job, string owner, CancellationTokenSource running, CancellationToken handlerDone)
+    {
+        var lease = options.Value.Lease;
+        var lastRenewed = time.GetUtcNow();
+        while (await PauseAsync(lease / 3, handlerDone))
+        {
+            try
+            {
+                if (!await store.RenewLeaseAsync(job, owner, CancellationToken.None))
+                {
+                    await running.CancelAsync();
+                    return false;
+                }
+                lastRenewed = time.GetUtcNow();
+            }
+            catch (Exception e)
+            {
+                LogRenewFailed(logger, e, job.Id);
+                // Once the lease may have run out, another instance may take the job: stop running it here.
+                if (time.GetUtcNow() - lastRenewed >= lease)
+                {
+                    await running.CancelAsync();
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Waits; false when cancelled first.</summary>
+    private async Task<bool> PauseAsync(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(delay, time, cancellationToken);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "This instance runs no jobs (Depwatch:Analysis:RunJobs is false).")]
+    private static partial void LogNotRunningJobs(ILogger logger);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Running jobs with {Workers} workers; kinds handled: {Kinds}.")]
+    private static partial void LogStarted(ILogger logger, int workers, string kinds);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Could not look for queued jobs; trying again shortly.")]
+    private static partial void LogClaimFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Debug, Message = "Job {JobId} ({Kind}) of project {ProjectId} claimed after {Attempts} failed attempts.")]
+    private static partial void LogClaimed(ILogger logger, long jobId, string kind, Guid projectId, int attempts);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Debug, Message = "Job {JobId} ({Kind}) succeeded.")]
+    private static partial void LogSucceeded(ILogger logger, long jobId, string kind);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "Job {JobId} ({Kind}) failed for good: {Error}")]
+    private static partial void LogFailed(ILogger logger, long jobId, string kind, string error);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "Job {JobId} ({Kind}) failed (attempt {Attempts}); it runs again at {NotBefore:O}.")]
+    private static partial void LogWillRetry(ILogger logger, Exception exception, long jobId, string kind, int attempts, DateTimeOffset notBefore);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "Job {JobId} ({Kind}) was interrupted by shutdown and is queued again.")]
+    private static partial void LogInterrupted(ILogger logger, long jobId, string kind);
+
+    [LoggerMessage(EventId = 9, Level = LogLevel.Warning, Message = "Job {JobId} ({Kind}) lost its lease to another instance; its outcome here is dropped.")]
+    private static partial void LogLeaseLost(ILogger logger, long jobId, string kind);
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "Could not renew the lease of job {JobId}.")]
+    private static partial void LogRenewFailed(ILogger logger, Exception exception, long jobId);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Error, Message = "Could not record the outcome of job {JobId}; it runs again when its lease expires.")]
+    private static partial void LogRecordFailed(ILogger logger, Exception exception, long jobId);
+}
