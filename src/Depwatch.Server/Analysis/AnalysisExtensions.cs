@@ -10,6 +10,7 @@ public static class AnalysisExtensions
         services.AddSingleton<TrivyAnalyzerProvider>();
         services.AddSingleton<FindingReconciler>();
         services.AddSingleton<MetricsCalculator>();
+        services.AddSingleton<Endpoints.Models.FindingsCache>();
         services.AddSingleton<IJobHandler, AnalyzeProjectHandler>();
         services.AddSingleton<PortfolioAnalysisScheduler>();
         services.AddHostedService(provider => provider.GetRequiredService<PortfolioAnalysisScheduler>());

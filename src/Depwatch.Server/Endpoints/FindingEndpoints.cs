@@ -31,7 +31,8 @@ internal static class FindingEndpoints
     }
 
     public static async Task<Results<FindingsJsonResult, FindingsSarifResult, BadRequest<List<FieldError>>, ContentHttpResult>> GetProjectFindings(
-        string uuid, string? source, HttpRequest request, IDbContextFactory<DepwatchDbContext> contexts, CancellationToken cancellationToken)
+        string uuid, string? source, HttpRequest request, IDbContextFactory<DepwatchDbContext> contexts, FindingsCache cache,
+        CancellationToken cancellationToken)
     {
         if (!PathUuid.TryParse(uuid, "uuid", out var projectId, out var errors))
         {
@@ -42,6 +43,24 @@ internal static class FindingEndpoints
         {
             return ApiTexts.NotFound(ApiTexts.ProjectNotFound);
         }
+        // As in Dependency-Track, any Accept header naming SARIF gets SARIF.
+        if (request.Headers.Accept.ToString().Contains(FindingsSarifResult.MediaType, StringComparison.OrdinalIgnoreCase))
+        {
+            var findings = await ReadFindingsAsync(db, projectId, source, cancellationToken);
+            return new FindingsSarifResult(projectId, [.. findings.Select(f => f.Finding)]);
+        }
+        var version = await FindingsCache.VersionAsync(db, projectId, cancellationToken);
+        var entry = await cache.GetAsync(projectId, source, version, async () =>
+        {
+            var findings = await ReadFindingsAsync(db, projectId, source, cancellationToken);
+            return new FindingsCache.Entry(version, FindingsJsonResult.Serialize(findings), findings.Count);
+        }, cancellationToken);
+        return new FindingsJsonResult(entry.Body, entry.Count);
+    }
+
+    private static async Task<List<(Finding Finding, StoredFinding Stored)>> ReadFindingsAsync(
+        DepwatchDbContext db, Guid projectId, string? source, CancellationToken cancellationToken)
+    {
         var rows = await db.Findings.AsNoTracking()
             .Where(f => f.ProjectId == projectId && f.ResolvedOn == null)
             .Join(db.Components, f => f.ComponentId, c => c.Id, (f, c) => new { Finding = f, Component = c })
@@ -50,7 +69,7 @@ internal static class FindingEndpoints
             .ToListAsync(cancellationToken);
         // Each vulnerability is read once, however many components it affects.
         var vulnerabilities = rows.Select(r => r.Vulnerability).DistinctBy(v => v.Id).ToDictionary(v => v.Id, VulnerabilityMapping.ToDomain);
-        var findings = rows
+        return rows
             .Select(r => ToFinding(r.Finding, r.Component, vulnerabilities[r.Vulnerability.Id]))
             .OrderBy(f => f.Stored.AttributedOn)
             .ThenByDescending(f => f.Finding.Vulnerability.Severity)
@@ -58,10 +77,6 @@ internal static class FindingEndpoints
             .ThenBy(f => f.Finding.Component.Name, StringComparer.Ordinal)
             .ThenBy(f => f.Finding.Component.Key, StringComparer.Ordinal)
             .ToList();
-        // As in Dependency-Track, any Accept header naming SARIF gets SARIF.
-        return request.Headers.Accept.ToString().Contains(FindingsSarifResult.MediaType, StringComparison.OrdinalIgnoreCase)
-            ? new FindingsSarifResult(projectId, [.. findings.Select(f => f.Finding)])
-            : new FindingsJsonResult(findings);
     }
 
     public static async Task<Results<Ok<AnalysisTokenJson>, BadRequest<List<FieldError>>, ContentHttpResult>> AnalyzeProject(

@@ -5,32 +5,35 @@ using Depwatch.Core.Findings.Json;
 namespace Depwatch.Server.Endpoints.Models;
 
 /// <summary>
-/// Writes findings in Dependency-Track's finding shape with the writer <c>depwatch scan</c> uses, so both give the same
-/// JSON for the same findings; streamed, so a project with thousands of findings is never held as text whole.
+/// Findings in Dependency-Track's finding shape, written with the writer <c>depwatch scan</c> uses, so both give the
+/// same JSON for the same findings. The answer is serialised once and kept by <see cref="FindingsCache"/>.
 /// </summary>
-internal sealed class FindingsJsonResult(IReadOnlyList<(Finding Finding, StoredFinding Stored)> findings) : IResult, IStatusCodeHttpResult
+internal sealed class FindingsJsonResult(byte[] body, int count) : IResult, IStatusCodeHttpResult
 {
-    private const int FindingsPerFlush = 200;
-
     public int? StatusCode => StatusCodes.Status200OK;
+
+    public static byte[] Serialize(IReadOnlyList<(Finding Finding, StoredFinding Stored)> findings)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartArray();
+            foreach (var (finding, stored) in findings)
+            {
+                FindingJson.Write(json, finding, stored);
+            }
+            json.WriteEndArray();
+        }
+        return buffer.ToArray();
+    }
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         var response = httpContext.Response;
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "application/json; charset=utf-8";
-        response.Headers["X-Total-Count"] = findings.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await using var json = new Utf8JsonWriter(response.Body);
-        json.WriteStartArray();
-        for (var i = 0; i < findings.Count; i++)
-        {
-            FindingJson.Write(json, findings[i].Finding, findings[i].Stored);
-            if (i % FindingsPerFlush == FindingsPerFlush - 1)
-            {
-                await json.FlushAsync(httpContext.RequestAborted);
-            }
-        }
-        json.WriteEndArray();
-        await json.FlushAsync(httpContext.RequestAborted);
+        response.ContentLength = body.Length;
+        response.Headers["X-Total-Count"] = count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await response.Body.WriteAsync(body, httpContext.RequestAborted);
     }
 }

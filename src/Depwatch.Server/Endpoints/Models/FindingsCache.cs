@@ -1,0 +1,73 @@
+using System.Collections.Concurrent;
+using Depwatch.Server.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Depwatch.Server.Endpoints.Models;
+
+/// <summary>
+/// Keeps each project's findings answer, already serialised, until the data behind it changes: a project with
+/// 10,000 findings is otherwise rebuilt (17 MB of JSON) for every pipeline that polls it.
+/// </summary>
+internal sealed class FindingsCache
+{
+    private const int MaxEntries = 32;
+    private const int MaxBodyBytes = 64 * 1024 * 1024;
+
+    private readonly ConcurrentDictionary<(Guid, string?), Entry> _entries = new();
+    private readonly ConcurrentDictionary<(Guid, string?), SemaphoreSlim> _builders = new();
+
+    /// <summary>
+    /// What the answer depends on. Read before the findings, so data that changes in between is stored under the
+    /// older version and rebuilt on the next request rather than served stale.
+    /// </summary>
+    public static async Task<string> VersionAsync(DepwatchDbContext db, Guid projectId, CancellationToken cancellationToken)
+    {
+        var project = await db.Projects.AsNoTracking().Where(p => p.Id == projectId)
+            .Select(p => new { p.LastAnalysis, p.LastBomImport }).SingleAsync(cancellationToken);
+        var open = await db.Findings.CountAsync(f => f.ProjectId == projectId && f.ResolvedOn == null, cancellationToken);
+        var vulnerabilitiesChanged = await db.Vulnerabilities.AsNoTracking()
+            .OrderByDescending(v => v.LastChanged).Select(v => (DateTimeOffset?)v.LastChanged).FirstOrDefaultAsync(cancellationToken);
+        return $"{project.LastAnalysis?.UtcTicks}/{project.LastBomImport?.UtcTicks}/{open}/{vulnerabilitiesChanged?.UtcTicks}";
+    }
+
+    /// <summary>The cached answer for this version, or the one <paramref name="build"/> makes (once, however many ask at once).</summary>
+    public async Task<Entry> GetAsync(Guid projectId, string? source, string version, Func<Task<Entry>> build, CancellationToken cancellationToken)
+    {
+        var key = (projectId, source);
+        if (_entries.TryGetValue(key, out var cached) && cached.Version == version)
+        {
+            return cached;
+        }
+        var builder = _builders.GetOrAdd(key, _ => new SemaphoreSlim(1));
+        await builder.WaitAsync(cancellationToken);
+        try
+        {
+            if (_entries.TryGetValue(key, out cached) && cached.Version == version)
+            {
+                return cached;
+            }
+            var built = await build();
+            Store(key, built);
+            return built;
+        }
+        finally
+        {
+            builder.Release();
+        }
+    }
+
+    private void Store((Guid, string?) key, Entry entry)
+    {
+        if (entry.Body.Length > MaxBodyBytes)
+        {
+            return;
+        }
+        if (_entries.Count >= MaxEntries && !_entries.ContainsKey(key))
+        {
+            _entries.Clear();
+        }
+        _entries[key] = entry;
+    }
+
+    public sealed record Entry(string Version, byte[] Body, int Count);
+}
