@@ -25,6 +25,9 @@ start_test_postgres
 results=$(mktemp -d -t depwatch-tests.XXXXXX)
 trap 'rm -rf "$results"; stop_test_postgres' EXIT
 
+echo "==> Installing Chromium for the browser tests (Debian: chromium)"
+"$root/scripts/chromium.sh"
+
 echo "==> Building"
 dotnet build Depwatch.slnx -c Release -warnaserror --nologo -v quiet
 

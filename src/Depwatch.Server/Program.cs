@@ -7,6 +7,7 @@ using Depwatch.Server.Endpoints;
 using Depwatch.Server.Ingest;
 using Depwatch.Server.Jobs;
 using Depwatch.Server.Teams;
+using Depwatch.Server.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -19,6 +20,7 @@ builder.Services.AddApiConventions();
 builder.Services.AddJobs();
 builder.Services.AddBomIngest();
 builder.Services.AddAnalysis();
+builder.Services.AddWebUi();
 
 var app = builder.Build();
 
@@ -39,6 +41,7 @@ api.MapComponents();
 api.MapFindings();
 api.MapVulnerabilities();
 api.MapMetrics();
+app.MapWebUi();
 
 app.Run();
 

@@ -16,6 +16,7 @@ public sealed class DepwatchDbContext(DbContextOptions<DepwatchDbContext> option
     public DbSet<TeamEntity> Teams => Set<TeamEntity>();
     public DbSet<ApiKeyEntity> ApiKeys => Set<ApiKeyEntity>();
     public DbSet<ConfigPropertyEntity> ConfigProperties => Set<ConfigPropertyEntity>();
+    public DbSet<UserEntity> Users => Set<UserEntity>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

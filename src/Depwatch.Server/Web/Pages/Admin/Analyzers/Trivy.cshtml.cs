@@ -1,0 +1,80 @@
+using Depwatch.Server.Configuration;
+using Depwatch.Server.Web.Trivy;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Depwatch.Server.Web.Pages.Admin.Analyzers;
+
+/// <summary>Administration → Analyzers → Trivy: the <c>scanner</c> config properties, through the same store as the API.</summary>
+internal sealed class TrivyModel(ConfigPropertyStore store, TrivyConnectionTest connectionTest, TimeProvider time) : PageModel
+{
+    [BindProperty]
+    public TrivySettings Settings { get; set; } = new();
+
+    public bool TokenStored { get; private set; }
+
+    public TrivyTestView? Test { get; private set; }
+
+    [TempData]
+    public string? Saved { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Settings = TrivySettings.From(await store.ListAsync(cancellationToken));
+        TokenStored = await connectionTest.IsTokenStoredAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (AddProblems(Settings.Check(forConnectionTest: false)))
+        {
+            return await RedisplayAsync(cancellationToken);
+        }
+        foreach (var update in Settings.Updates())
+        {
+            var outcome = await store.UpdateAsync(update, $"user {User.Identity?.Name}", cancellationToken);
+            if (outcome is ConfigPropertyUpdate.Rejected rejected)
+            {
+                ModelState.AddModelError($"{nameof(Settings)}.{TrivySettings.FieldOf(update.PropertyName!)}", rejected.Error);
+                return await RedisplayAsync(cancellationToken);
+            }
+        }
+        Saved = Settings.Enabled
+            ? "Saved. The next analysis uses these settings; use Test connection to check them."
+            : "Saved. The Trivy analyzer is off: uploaded SBOMs are stored but not analysed.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostTestAsync(CancellationToken cancellationToken)
+    {
+        if (!AddProblems(Settings.Check(forConnectionTest: true)))
+        {
+            var source = Settings.ClearToken ? TokenSource.None
+                : !string.IsNullOrEmpty(Settings.ApiToken) ? TokenSource.Typed
+                : await connectionTest.IsTokenStoredAsync(cancellationToken) ? TokenSource.Stored : TokenSource.None;
+            var result = await connectionTest.RunAsync(Settings, cancellationToken);
+            Test = new TrivyTestView(Settings.BaseUrl!.Trim(), result, source, time.GetUtcNow());
+        }
+        if (Request.Headers["X-Requested-With"] == "fetch")
+        {
+            return Test is null ? Partial("_ErrorSummary") : Partial("_TrivyTestResult", Test);
+        }
+        return await RedisplayAsync(cancellationToken);
+    }
+
+    private bool AddProblems(Dictionary<string, string> problems)
+    {
+        foreach (var (field, problem) in problems)
+        {
+            ModelState.AddModelError($"{nameof(Settings)}.{field}", problem);
+        }
+        return problems.Count > 0;
+    }
+
+    private async Task<IActionResult> RedisplayAsync(CancellationToken cancellationToken)
+    {
+        Settings.ApiToken = null;
+        TokenStored = await connectionTest.IsTokenStoredAsync(cancellationToken);
+        return Page();
+    }
+}

@@ -1,0 +1,67 @@
+using System.Globalization;
+using Depwatch.Core.Vulnerabilities;
+using Depwatch.Server.Analysis;
+using Depwatch.Server.Data.Entities;
+
+namespace Depwatch.Server.Web.Portfolio;
+
+/// <summary>How severities, counts and analysis states read on the pages.</summary>
+internal static class Display
+{
+    public sealed record SeverityCount(string Key, string Label, int Count);
+
+    /// <summary>The five severity counts of the metrics, most severe first.</summary>
+    public static IReadOnlyList<SeverityCount> Counts(FindingMetrics metrics) =>
+    [
+        new("critical", "Critical", metrics.Critical),
+        new("high", "High", metrics.High),
+        new("medium", "Medium", metrics.Medium),
+        new("low", "Low", metrics.Low),
+        new("unassigned", "Unassigned", metrics.Unassigned),
+    ];
+
+    public static IReadOnlyList<SeverityCount> Counts(AnalysisRunEntity run) =>
+        Counts(new FindingMetrics(run.Critical, run.High, run.Medium, run.Low, run.Unassigned, 0, 0, run.Components));
+
+    /// <summary>"2 critical, 1 high, …" for screen readers and tooltips.</summary>
+    public static string Describe(IEnumerable<SeverityCount> counts)
+    {
+        var parts = counts.Where(c => c.Count > 0).Select(c => $"{c.Count} {c.Label.ToLowerInvariant()}").ToList();
+        return parts.Count == 0 ? "no vulnerabilities" : string.Join(", ", parts);
+    }
+
+    public static string Key(Severity severity) => SeverityNames.LowerCase(FindingQuery.Grouped(severity));
+
+    public static string Label(Severity severity) => severity switch
+    {
+        Severity.Critical => "Critical",
+        Severity.High => "High",
+        Severity.Medium => "Medium",
+        Severity.Low => "Low",
+        Severity.Info => "Info",
+        _ => "Unassigned",
+    };
+
+    public static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    public static string Score(double? value) => value?.ToString("0.0", CultureInfo.InvariantCulture) ?? "–";
+
+    /// <summary>The latest analysis as a person reads it, with a CSS class for its colour.</summary>
+    public static (string Css, string Text) AnalysisState(ProjectEntity project) => project.LastAnalysisState switch
+    {
+        null when project.LastBomImport is null => ("none", "No SBOM uploaded yet"),
+        null => ("none", "Not analysed yet"),
+        JobStates.Queued => ("queued", "Queued"),
+        AnalysisStates.Running => ("running", "Running"),
+        AnalysisStates.Succeeded => ("succeeded", "Succeeded"),
+        AnalysisStates.Skipped => ("skipped", "Not analysed: the Trivy analyzer is off"),
+        AnalysisStates.Failed => ("failed", $"Failed: {project.LastAnalysisError ?? "no reason was recorded"}"),
+        var other => ("none", other),
+    };
+
+    public static bool IsBusy(ProjectEntity project) => project.LastAnalysisState is JobStates.Queued or AnalysisStates.Running;
+
+    public static string ProjectTitle(ProjectEntity project) => project.Version is { Length: > 0 } version ? $"{project.Name} {version}" : project.Name;
+
+    public static string VulnerabilityPath(string source, string vulnId) => $"/vulnerabilities/{Uri.EscapeDataString(source)}/{Uri.EscapeDataString(vulnId)}";
+}

@@ -1,0 +1,32 @@
+using Depwatch.Core.Vulnerabilities;
+using Depwatch.Server.Analysis;
+using Depwatch.Server.Data.Entities;
+
+namespace Depwatch.Server.Web.Portfolio;
+
+/// <summary>A project on the portfolio page: the project and its current counts.</summary>
+internal sealed record ProjectSummary(ProjectEntity Project, FindingMetrics Metrics);
+
+/// <summary>Every project and the portfolio's totals (active projects only, as Dependency-Track sums them).</summary>
+internal sealed record PortfolioView(IReadOnlyList<ProjectSummary> Projects, FindingMetrics Totals);
+
+/// <summary>One page of a longer list.</summary>
+internal sealed record Paged<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize)
+{
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+/// <summary>An unresolved finding as the project page lists it.</summary>
+internal sealed record FindingRow(FindingEntity Finding, ComponentEntity Component, Vulnerability Vulnerability)
+{
+    /// <summary>The score shown: CVSS v3, else v4, else v2.</summary>
+    public double? Cvss => Vulnerability.CvssV3?.Score ?? Vulnerability.CvssV4?.Score ?? Vulnerability.CvssV2?.Score;
+
+    public bool Fixable => !string.IsNullOrEmpty(Finding.FixedVersion);
+}
+
+/// <summary>A component some project holds that a vulnerability affects.</summary>
+internal sealed record AffectedComponent(ProjectEntity Project, ComponentEntity Component, string? FixedVersion);
+
+internal sealed record VulnerabilityView(
+    VulnerabilityEntity Entity, Vulnerability Vulnerability, IReadOnlyList<AffectedComponent> Affected, IReadOnlySet<string> KnownAliases);

@@ -1,0 +1,35 @@
+using System.Text.RegularExpressions;
+
+namespace Depwatch.Web.Tests.Support;
+
+/// <summary>Small readings of server-rendered HTML, enough for tests that do not need a browser.</summary>
+public static partial class Html
+{
+    /// <summary>The opening tag of the element with this id.</summary>
+    public static string ElementWithId(string html, string id) =>
+        Regex.Match(html, $"<[a-z]+[^>]*\\bid=\"{Regex.Escape(id)}\"[^>]*>").Value is { Length: > 0 } tag
+            ? tag
+            : throw new Xunit.Sdk.XunitException($"No element with id {id} in the page.");
+
+    /// <summary>The text of the element with this id (tags removed).</summary>
+    public static string TextOf(string html, string id)
+    {
+        var match = Regex.Match(html, $"<([a-z]+)[^>]*\\bid=\"{Regex.Escape(id)}\"[^>]*>(.*?)</\\1>", RegexOptions.Singleline);
+        return System.Net.WebUtility.HtmlDecode(Tags().Replace(match.Groups[2].Value, "")).Trim();
+    }
+
+    /// <summary>The text of each body row of the table marked <c>data-testid</c>, cells separated by " | ".</summary>
+    public static List<string> RowsOf(string html, string testId)
+    {
+        var table = Regex.Match(html, $"<table[^>]*data-testid=\"{Regex.Escape(testId)}\"[^>]*>.*?</table>", RegexOptions.Singleline).Value;
+        var body = Regex.Match(table, "<tbody>(.*?)</tbody>", RegexOptions.Singleline).Groups[1].Value;
+        return [.. Regex.Matches(body, "<tr>(.*?)</tr>", RegexOptions.Singleline).Select(row =>
+            string.Join(" | ", Regex.Matches(row.Groups[1].Value, "<t[hd][^>]*>(.*?)</t[hd]>", RegexOptions.Singleline)
+                .Select(cell => Collapse(System.Net.WebUtility.HtmlDecode(Tags().Replace(cell.Groups[1].Value, " "))))))];
+    }
+
+    private static string Collapse(string text) => Regex.Replace(text, "\\s+", " ").Trim();
+
+    [GeneratedRegex("<[^>]+>")]
+    private static partial Regex Tags();
+}

@@ -1,0 +1,7 @@
+namespace Depwatch.Web.Tests.Support;
+
+public enum StorageKind
+{
+    Sqlite,
+    Postgres,
+}

@@ -1,0 +1,181 @@
+using System.Net;
+using System.Net.Http.Json;
+using Depwatch.Server.Analysis;
+using Depwatch.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Depwatch.Web.Tests;
+
+/// <summary>The Trivy administration form, over plain HTTP: what it stores, what it refuses, what it never shows.</summary>
+public abstract class TrivySettingsTests(StorageKind storage) : IAsyncLifetime
+{
+    private const string Page = "/admin/analyzers/trivy";
+    private const string SecretToken = "s3cr3t-trivy-token-4f1d";
+
+    private WebUiApplication _app = null!;
+    private PageClient _client = null!;
+
+    [Fact]
+    public async Task Saved_settings_are_the_config_properties_the_API_and_the_analyzer_read()
+    {
+        var response = await SaveAsync(Fields(token: SecretToken, header: "X-Trivy-Auth", ignoreUnfixed: true, scanOs: false));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+
+        var properties = await ApiPropertiesAsync();
+        Assert.Equal("true", properties["trivy.enabled"]);
+        Assert.Equal("http://trivy.example:8080", properties["trivy.base.url"]);
+        Assert.Equal("true", properties["trivy.ignore.unfixed"]);
+        Assert.Equal("true", properties["trivy.scanner.scanLibrary"]);
+        Assert.Equal("false", properties["trivy.scanner.scanOs"]);
+        Assert.Equal("X-Trivy-Auth", properties["trivy.token.header"]);
+        var options = await _app.Services.GetRequiredService<ITrivyConfiguration>().GetOptionsAsync(CancellationToken.None);
+        Assert.Equal(SecretToken, options!.ApiToken);
+        Assert.Equal("X-Trivy-Auth", options.TokenHeader);
+        Assert.Contains("Saved.", (await _client.GetAsync(Page)).Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_empty_token_field_keeps_the_stored_token_and_remove_clears_it()
+    {
+        await SaveAsync(Fields(token: SecretToken));
+
+        await SaveAsync(Fields(token: ""));
+        Assert.Equal(SecretToken, (await OptionsAsync())!.ApiToken);
+        Assert.Contains("placeholder=\"unchanged (a token is stored)\"", (await _client.GetAsync(Page)).Html, StringComparison.Ordinal);
+
+        await SaveAsync([.. Fields(token: ""), new("Settings.ClearToken", "true")]);
+        Assert.Null((await OptionsAsync())!.ApiToken);
+        Assert.Contains("placeholder=\"no token stored\"", (await _client.GetAsync(Page)).Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Invalid_settings_are_refused_with_a_message_next_to_each_field_and_nothing_is_saved()
+    {
+        var before = await ApiPropertiesAsync();
+
+        var response = await SaveAsync(
+            [new("Settings.Enabled", "true"), new("Settings.BaseUrl", "trivy:8080"), new("Settings.TokenHeader", "Trivy Token"),
+             new("Settings.ApiToken", SecretToken), new("Settings.ScanLibrary", "false"), new("Settings.ScanOs", "false")]);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        AssertFieldError(html, "Settings_BaseUrl", "http://");
+        AssertFieldError(html, "Settings_TokenHeader", "header name");
+        AssertFieldError(html, "Settings_ScanLibrary", "libraries, OS packages or both");
+        Assert.DoesNotContain(SecretToken, html, StringComparison.Ordinal);
+        Assert.Equal(before, await ApiPropertiesAsync());
+    }
+
+    [Fact]
+    public async Task Enabling_without_a_base_url_says_what_to_enter()
+    {
+        var response = await SaveAsync([new("Settings.Enabled", "true"), new("Settings.BaseUrl", ""), new("Settings.ScanLibrary", "true")]);
+
+        AssertFieldError(await response.Content.ReadAsStringAsync(), "Settings_BaseUrl", "Enter the address of the Trivy server");
+    }
+
+    [Fact]
+    public async Task The_stored_token_appears_in_no_page_and_no_API_response()
+    {
+        await SaveAsync(Fields(token: SecretToken));
+        using var api = new HttpClient { BaseAddress = _app.BaseUrl };
+        api.DefaultRequestHeaders.Add("X-Api-Key", WebUiApplication.AdminKey);
+        var rootId = (await _app.Services.GetRequiredService<Depwatch.Server.Web.Users.UserStore>().ListAsync(CancellationToken.None))[0].Id;
+
+        var created = await api.PutAsJsonAsync("/api/v1/project", new { name = "shop", version = "1" });
+        var projectId = (await created.Content.ReadFromJsonAsync<ProjectJson>())!.Uuid;
+
+        var bodies = new List<(string Where, string Body)>();
+        foreach (var path in new[]
+        {
+            "/", Page, "/admin/users", $"/admin/users/{rootId}", "/account/password", "/access-denied", $"/projects/{projectId}",
+            $"/projects/{projectId}?view=components", $"/projects/{projectId}?handler=Status", "/vulnerabilities/NVD/CVE-2025-90101",
+        })
+        {
+            bodies.Add((path, (await _client.GetAsync(path)).Html));
+        }
+        var test = await _client.PostAsync($"{Page}?handler=Test", Fields(token: ""), PageClient.TokenIn((await _client.GetAsync(Page)).Html));
+        bodies.Add(("connection test", await test.Content.ReadAsStringAsync()));
+        foreach (var path in new[] { "/api/v1/configProperty", "/openapi/v1.json", "/api/v1/team", "/api/v1/project", $"/api/v1/project/{projectId}" })
+        {
+            bodies.Add((path, await api.GetStringAsync(path)));
+        }
+
+        foreach (var (where, body) in bodies)
+        {
+            Assert.False(body.Contains(SecretToken, StringComparison.Ordinal), $"{where} contains the stored Trivy token");
+        }
+    }
+
+    [Fact]
+    public async Task Users_without_SYSTEM_CONFIGURATION_get_403_and_no_administration_link()
+    {
+        await _app.CreateViewerAsync();
+        using var viewer = await _app.SignedInClientAsync(Users.Viewer);
+
+        var home = await viewer.GetAsync("/account/password");
+        Assert.DoesNotContain("Administration", home.Html, StringComparison.Ordinal);
+        var (status, _, location) = await viewer.GetAsync(Page);
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        var denied = await viewer.GetAsync(location!.PathAndQuery);
+        Assert.Equal(HttpStatusCode.Forbidden, denied.Status);
+        Assert.Contains("not allowed", denied.Html, StringComparison.Ordinal);
+
+        var token = PageClient.TokenIn(home.Html);
+        var post = await viewer.PostAsync(Page, Fields(token: "x"), token);
+        Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
+        Assert.Equal("/access-denied", post.Headers.Location!.AbsolutePath);
+        Assert.NotEqual("http://trivy.example:8080", (await ApiPropertiesAsync())["trivy.base.url"]);
+    }
+
+    private static void AssertFieldError(string html, string fieldId, string expected)
+    {
+        var field = Html.ElementWithId(html, fieldId);
+        Assert.Contains("aria-invalid=\"true\"", field, StringComparison.Ordinal);
+        Assert.Contains($"aria-describedby=\"{fieldId}-error", field, StringComparison.Ordinal);
+        Assert.Contains(expected, Html.TextOf(html, fieldId + "-error"), StringComparison.Ordinal);
+    }
+
+    private static KeyValuePair<string, string>[] Fields(
+        string token, string header = "", bool ignoreUnfixed = false, bool scanLibrary = true, bool scanOs = true) =>
+    [
+        new("Settings.Enabled", "true"), new("Settings.BaseUrl", "http://trivy.example:8080"), new("Settings.ApiToken", token),
+        new("Settings.TokenHeader", header), new("Settings.IgnoreUnfixed", ignoreUnfixed ? "true" : "false"),
+        new("Settings.ScanLibrary", scanLibrary ? "true" : "false"), new("Settings.ScanOs", scanOs ? "true" : "false"),
+    ];
+
+    private async Task<HttpResponseMessage> SaveAsync(KeyValuePair<string, string>[] fields) =>
+        await _client.PostAsync(Page, fields, await _client.FormTokenAsync(Page));
+
+    private Task<Depwatch.Trivy.TrivyOptions?> OptionsAsync() =>
+        _app.Services.GetRequiredService<ITrivyConfiguration>().GetOptionsAsync(CancellationToken.None);
+
+    private async Task<Dictionary<string, string?>> ApiPropertiesAsync()
+    {
+        using var api = new HttpClient { BaseAddress = _app.BaseUrl };
+        api.DefaultRequestHeaders.Add("X-Api-Key", WebUiApplication.AdminKey);
+        var properties = await api.GetFromJsonAsync<List<PropertyJson>>("/api/v1/configProperty");
+        return properties!.Where(p => p.GroupName == "scanner").ToDictionary(p => p.PropertyName, p => p.PropertyValue);
+    }
+
+    public async Task InitializeAsync()
+    {
+        _app = await WebUiApplication.StartAsync(storage);
+        await _app.CreateRootAsync();
+        _client = await _app.SignedInClientAsync(Users.Root);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        await _app.DisposeAsync();
+    }
+
+    private sealed record PropertyJson(string GroupName, string PropertyName, string? PropertyValue);
+
+    private sealed record ProjectJson(Guid Uuid);
+}
+
+public sealed class TrivySettingsOnSqlite() : TrivySettingsTests(StorageKind.Sqlite);
+
+public sealed class TrivySettingsOnPostgres() : TrivySettingsTests(StorageKind.Postgres);
