@@ -12,7 +12,11 @@ public sealed class AdministratorKeyTests
         await using var app = await DepwatchApplication.StartAsync(StorageKind.Sqlite, new Dictionary<string, string?> { ["Depwatch:AdminApiKey"] = "" });
         var file = Path.Combine(app.DataDirectory, AdministratorBootstrap.KeyFileName);
 
-        var key = (await File.ReadAllTextAsync(file)).Trim();
+        var bytes = await File.ReadAllBytesAsync(file);
+        var key = System.Text.Encoding.ASCII.GetString(bytes).Trim();
+
+        // Read as `cat` reads it: no byte-order mark may end up in the header a pipeline sends.
+        Assert.Matches("^dwk_[A-Za-z0-9]{8}_[A-Za-z0-9]{32}$", key);
 
         Assert.True(OperatingSystem.IsWindows() || File.GetUnixFileMode(file) == (UnixFileMode.UserRead | UnixFileMode.UserWrite));
         Assert.Equal(HttpStatusCode.OK, (await app.CreateClient(key).GetAsync("/openapi/v1.json")).StatusCode);

@@ -34,7 +34,7 @@ public sealed class DataDirectory
         {
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
-        using var writer = new StreamWriter(PathOf(fileName), System.Text.Encoding.UTF8, options);
+        using var writer = new StreamWriter(PathOf(fileName), new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false), options);
         writer.Write(content);
     }
 }
