@@ -11,6 +11,9 @@ public sealed record TrivyOptions
     /// <summary>The server's base URL, e.g. <c>http://trivy:8080</c>.</summary>
     public required Uri BaseUrl { get; init; }
 
+    /// <summary><see cref="BaseUrl"/> ending in '/', so relative paths resolve below it rather than beside it.</summary>
+    internal Uri BaseDirectory => BaseUrl.AbsoluteUri.EndsWith('/') ? BaseUrl : new Uri(BaseUrl.AbsoluteUri + "/");
+
     /// <summary>The token the server was started with (<c>--token</c>); null when it needs none.</summary>
     public string? ApiToken { get; init; }
 

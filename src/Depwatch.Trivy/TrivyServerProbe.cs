@@ -81,8 +81,7 @@ public sealed class TrivyServerProbe(TrivyOptions options, HttpClient httpClient
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(10));
-        var baseUrl = options.BaseUrl.AbsoluteUri.EndsWith('/') ? options.BaseUrl : new Uri(options.BaseUrl.AbsoluteUri + "/");
-        return await httpClient.GetAsync(new Uri(baseUrl, path), timeout.Token).ConfigureAwait(false);
+        return await httpClient.GetAsync(new Uri(options.BaseDirectory, path), timeout.Token).ConfigureAwait(false);
     }
 }
 

@@ -19,20 +19,20 @@ internal static class CheckCommand
     private static async Task<int> RunAsync(ParseResult parseResult, CliEnvironment environment, CancellationToken cancellationToken)
     {
         var url = parseResult.GetValue(ScanOptions.TrivyUrl) ?? environment.Variable(ScanSettings.UrlVariable);
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var baseUrl) || baseUrl.Scheme is not ("http" or "https"))
+        if (ScanSettings.UrlProblem(url, out var baseUrl) is { } problem)
         {
-            await environment.Error.WriteLineAsync($"depwatch: give the Trivy server's http:// or https:// URL with --trivy-url or {ScanSettings.UrlVariable}.").ConfigureAwait(false);
+            await environment.Error.WriteLineAsync($"depwatch: {problem}").ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
         var options = new TrivyOptions
         {
-            BaseUrl = baseUrl,
+            BaseUrl = baseUrl!,
             ApiToken = parseResult.GetValue(ScanOptions.TrivyToken) ?? environment.Variable(ScanSettings.TokenVariable),
             TokenHeader = parseResult.GetValue(ScanOptions.TrivyTokenHeader)!,
         };
         using var ownClient = environment.HttpClient is null ? TrivyAnalyzer.CreateHttpClient() : null;
         var result = await new TrivyServerProbe(options, environment.HttpClient ?? ownClient!).ProbeAsync(cancellationToken).ConfigureAwait(false);
-        await environment.Out.WriteLineAsync(Describe(baseUrl, result)).ConfigureAwait(false);
+        await environment.Out.WriteLineAsync(Describe(baseUrl!, result)).ConfigureAwait(false);
         return result.IsUsable ? ExitCodes.Success : ExitCodes.TrivyFailed;
     }
 

@@ -39,7 +39,8 @@ internal sealed record ScanSettings(string Sbom, TrivyOptions Trivy, string Form
             parse.GetValue(ScanOptions.Output), failOn, parse.GetValue(ScanOptions.Quiet));
     }
 
-    private static string? UrlProblem(string? url, out Uri? baseUrl)
+    /// <summary>Why <paramref name="url"/> cannot be a Trivy base URL, or null with <paramref name="baseUrl"/> set.</summary>
+    public static string? UrlProblem(string? url, out Uri? baseUrl)
     {
         baseUrl = null;
         if (string.IsNullOrWhiteSpace(url))

@@ -12,7 +12,7 @@ internal sealed class TwirpClient(HttpClient http, TrivyOptions options, TimePro
     private const string ProtobufMediaType = "application/protobuf";
     private const string JsonMediaType = "application/json";
 
-    private readonly Uri _twirpBase = new(EnsureTrailingSlash(options.BaseUrl), "twirp/");
+    private readonly Uri _twirpBase = new(options.BaseDirectory, "twirp/");
 
     public Uri BaseUrl => options.BaseUrl;
 
@@ -96,7 +96,4 @@ internal sealed class TwirpClient(HttpClient http, TrivyOptions options, TimePro
         var innermost = e.GetBaseException();
         return innermost == e ? e.Message : $"{e.Message} ({innermost.Message})";
     }
-
-    private static Uri EnsureTrailingSlash(Uri uri) =>
-        uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
 }
