@@ -39,7 +39,12 @@ public sealed class DepwatchDbContext(DbContextOptions<DepwatchDbContext> option
             component.HasIndex(c => new { c.ProjectId, c.Identity }).IsUnique();
             component.HasOne<ProjectEntity>().WithMany().HasForeignKey(c => c.ProjectId).OnDelete(DeleteBehavior.Cascade);
         });
-        modelBuilder.Entity<VulnerabilityEntity>().HasIndex(v => new { v.Source, v.VulnId }).IsUnique();
+        modelBuilder.Entity<VulnerabilityEntity>(vulnerability =>
+        {
+            vulnerability.HasIndex(v => new { v.Source, v.VulnId }).IsUnique();
+            // The findings answer's version asks for the latest change on every request.
+            vulnerability.HasIndex(v => v.LastChanged);
+        });
         modelBuilder.Entity<FindingEntity>(finding =>
         {
             finding.HasIndex(f => new { f.ComponentId, f.VulnerabilityId }).IsUnique();

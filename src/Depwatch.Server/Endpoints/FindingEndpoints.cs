@@ -21,9 +21,10 @@ internal static class FindingEndpoints
     {
         var findings = api.MapGroup("/v1/finding").WithTags("Findings").RequireAuthorization(Permissions.ViewVulnerability);
         findings.MapGet("/project/{uuid}", GetProjectFindings).WithName("GetProjectFindings")
-            .WithSummary("The project's unresolved findings in Dependency-Track's finding shape (X-Total-Count), or SARIF, optionally of one source")
+            .WithSummary("The project's unresolved findings in Dependency-Track's finding shape (X-Total-Count; gzip on request; 304 for a current If-None-Match), or SARIF, optionally of one source")
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
             .Produces(StatusCodes.Status200OK, contentType: FindingsSarifResult.MediaType)
+            .Produces(StatusCodes.Status304NotModified)
             .Produces<string>(StatusCodes.Status404NotFound, "text/plain");
         findings.MapPost("/project/{uuid}/analyze", AnalyzeProject).WithName("AnalyzeProject")
             .WithSummary("Queues an analysis of the project; follow the returned token")
@@ -39,7 +40,8 @@ internal static class FindingEndpoints
             return TypedResults.BadRequest(errors);
         }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (!await db.Projects.AnyAsync(p => p.Id == projectId, cancellationToken))
+        var version = await FindingsCache.VersionAsync(db, projectId, cancellationToken);
+        if (version is null)
         {
             return ApiTexts.NotFound(ApiTexts.ProjectNotFound);
         }
@@ -49,13 +51,12 @@ internal static class FindingEndpoints
             var findings = await ReadFindingsAsync(db, projectId, source, cancellationToken);
             return new FindingsSarifResult(projectId, [.. findings.Select(f => f.Finding)]);
         }
-        var version = await FindingsCache.VersionAsync(db, projectId, cancellationToken);
-        var entry = await cache.GetAsync(projectId, source, version, async () =>
+        var answer = await cache.GetAsync(projectId, source, version, async () =>
         {
             var findings = await ReadFindingsAsync(db, projectId, source, cancellationToken);
-            return new FindingsCache.Entry(version, FindingsJsonResult.Serialize(findings), findings.Count);
+            return FindingsAnswer.Create(version, FindingsJsonResult.Serialize(findings), findings.Count);
         }, cancellationToken);
-        return new FindingsJsonResult(entry.Body, entry.Count);
+        return new FindingsJsonResult(answer);
     }
 
     private static async Task<List<(Finding Finding, StoredFinding Stored)>> ReadFindingsAsync(

@@ -72,6 +72,53 @@ public abstract class ProjectFindingsTests(StorageKind storage, TrivyServerFixtu
     }
 
     [Fact]
+    public async Task Clients_that_accept_gzip_get_the_same_findings_compressed()
+    {
+        var project = await _client.UploadAndWaitAsync("shop", "1.0.0", TestBoms.DebianAndNpm());
+        var path = $"/api/v1/finding/project/{Uuid(project)}";
+        using var compressedRequest = new HttpRequestMessage(HttpMethod.Get, path);
+        compressedRequest.Headers.AcceptEncoding.ParseAdd("gzip, deflate, br");
+        using var refusedRequest = new HttpRequestMessage(HttpMethod.Get, path);
+        refusedRequest.Headers.AcceptEncoding.ParseAdd("gzip;q=0");
+
+        var plain = await _client.Http.GetAsync(path);
+        var compressed = await _client.Http.SendAsync(compressedRequest);
+        var refused = await _client.Http.SendAsync(refusedRequest);
+
+        Assert.Empty(plain.Content.Headers.ContentEncoding);
+        Assert.Equal(["gzip"], compressed.Content.Headers.ContentEncoding);
+        Assert.Empty(refused.Content.Headers.ContentEncoding);
+        var json = await plain.Content.ReadAsByteArrayAsync();
+        var gzipped = await compressed.Content.ReadAsByteArrayAsync();
+        Assert.True(gzipped.Length < json.Length, $"{gzipped.Length} compressed bytes, {json.Length} plain");
+        Assert.Equal(json, Gunzip(gzipped));
+        Assert.Equal(4, JsonNode.Parse(json)!.AsArray().Count);
+        Assert.Equal("4", compressed.Headers.GetValues("X-Total-Count").Single());
+        Assert.Contains("Accept-Encoding", plain.Headers.Vary);
+    }
+
+    [Fact]
+    public async Task A_client_holding_the_current_answer_gets_304_until_the_findings_change()
+    {
+        var project = await _client.UploadAndWaitAsync("shop", "1.0.0", TestBoms.DebianAndNpm());
+        var path = $"/api/v1/finding/project/{Uuid(project)}";
+        var first = await _client.Http.GetAsync(path);
+        var etag = first.Headers.ETag!;
+
+        var unchanged = await GetIfNoneMatchAsync(path, etag);
+        await _client.UploadAndWaitAsync("shop", "1.0.0", TestBoms.Npm(("lodash", "4.17.4")));
+        var changed = await GetIfNoneMatchAsync(path, etag);
+
+        Assert.Equal(HttpStatusCode.NotModified, unchanged.StatusCode);
+        Assert.Empty(await unchanged.Content.ReadAsByteArrayAsync());
+        Assert.Equal(etag, unchanged.Headers.ETag);
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.NotEqual(etag, changed.Headers.ETag);
+        var now = JsonNode.Parse(await changed.Content.ReadAsStringAsync())!.AsArray();
+        Assert.Equal(["lodash CVE-2025-90101", "lodash GHSA-r4q8-vxc6-wjf5"], PortfolioClient.Summaries(now));
+    }
+
+    [Fact]
     public async Task Asking_for_sarif_gets_one_rule_per_vulnerability_and_one_result_per_finding()
     {
         var project = await _client.UploadAndWaitAsync("shop", "1.0.0", TestBoms.DebianAndNpm());
@@ -134,6 +181,23 @@ public abstract class ProjectFindingsTests(StorageKind storage, TrivyServerFixtu
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    private async Task<HttpResponseMessage> GetIfNoneMatchAsync(string path, System.Net.Http.Headers.EntityTagHeaderValue etag)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.IfNoneMatch.Add(etag);
+        return await _client.Http.SendAsync(request);
+    }
+
+    private static byte[] Gunzip(byte[] gzipped)
+    {
+        using var output = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(new MemoryStream(gzipped), System.IO.Compression.CompressionMode.Decompress))
+        {
+            gzip.CopyTo(output);
+        }
+        return output.ToArray();
+    }
 
     private static string Uuid(JsonObject project) => project["uuid"]!.GetValue<string>();
 

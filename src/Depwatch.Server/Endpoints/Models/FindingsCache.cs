@@ -13,25 +13,33 @@ internal sealed class FindingsCache
     private const int MaxEntries = 32;
     private const int MaxBodyBytes = 64 * 1024 * 1024;
 
-    private readonly ConcurrentDictionary<(Guid, string?), Entry> _entries = new();
+    private readonly ConcurrentDictionary<(Guid, string?), FindingsAnswer> _entries = new();
     private readonly ConcurrentDictionary<(Guid, string?), SemaphoreSlim> _builders = new();
 
     /// <summary>
     /// What the answer depends on. Read before the findings, so data that changes in between is stored under the
     /// older version and rebuilt on the next request rather than served stale.
     /// </summary>
-    public static async Task<string> VersionAsync(DepwatchDbContext db, Guid projectId, CancellationToken cancellationToken)
+    /// <returns>The version, or null when there is no such project.</returns>
+    public static async Task<string?> VersionAsync(DepwatchDbContext db, Guid projectId, CancellationToken cancellationToken)
     {
-        var project = await db.Projects.AsNoTracking().Where(p => p.Id == projectId)
-            .Select(p => new { p.LastAnalysis, p.LastBomImport }).SingleAsync(cancellationToken);
-        var open = await db.Findings.CountAsync(f => f.ProjectId == projectId && f.ResolvedOn == null, cancellationToken);
-        var vulnerabilitiesChanged = await db.Vulnerabilities.AsNoTracking()
-            .OrderByDescending(v => v.LastChanged).Select(v => (DateTimeOffset?)v.LastChanged).FirstOrDefaultAsync(cancellationToken);
-        return $"{project.LastAnalysis?.UtcTicks}/{project.LastBomImport?.UtcTicks}/{open}/{vulnerabilitiesChanged?.UtcTicks}";
+        // One round trip: this runs on every findings request, cached or not.
+        var state = await db.Projects.AsNoTracking().Where(p => p.Id == projectId)
+            .Select(p => new
+            {
+                p.LastAnalysis,
+                p.LastBomImport,
+                Open = db.Findings.Count(f => f.ProjectId == projectId && f.ResolvedOn == null),
+                VulnerabilitiesChanged = db.Vulnerabilities.Max(v => (DateTimeOffset?)v.LastChanged),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        return state is null
+            ? null
+            : $"{state.LastAnalysis?.UtcTicks}/{state.LastBomImport?.UtcTicks}/{state.Open}/{state.VulnerabilitiesChanged?.UtcTicks}";
     }
 
     /// <summary>The cached answer for this version, or the one <paramref name="build"/> makes (once, however many ask at once).</summary>
-    public async Task<Entry> GetAsync(Guid projectId, string? source, string version, Func<Task<Entry>> build, CancellationToken cancellationToken)
+    public async Task<FindingsAnswer> GetAsync(Guid projectId, string? source, string version, Func<Task<FindingsAnswer>> build, CancellationToken cancellationToken)
     {
         var key = (projectId, source);
         if (_entries.TryGetValue(key, out var cached) && cached.Version == version)
@@ -56,9 +64,9 @@ internal sealed class FindingsCache
         }
     }
 
-    private void Store((Guid, string?) key, Entry entry)
+    private void Store((Guid, string?) key, FindingsAnswer entry)
     {
-        if (entry.Body.Length > MaxBodyBytes)
+        if (entry.Bytes > MaxBodyBytes)
         {
             return;
         }
@@ -68,6 +76,4 @@ internal sealed class FindingsCache
         }
         _entries[key] = entry;
     }
-
-    public sealed record Entry(string Version, byte[] Body, int Count);
 }
