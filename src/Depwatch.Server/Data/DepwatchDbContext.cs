@@ -8,6 +8,7 @@ namespace Depwatch.Server.Data;
 public sealed class DepwatchDbContext(DbContextOptions<DepwatchDbContext> options) : DbContext(options)
 {
     public DbSet<ProjectEntity> Projects => Set<ProjectEntity>();
+    public DbSet<ProjectTagEntity> ProjectTags => Set<ProjectTagEntity>();
     public DbSet<ComponentEntity> Components => Set<ComponentEntity>();
     public DbSet<VulnerabilityEntity> Vulnerabilities => Set<VulnerabilityEntity>();
     public DbSet<FindingEntity> Findings => Set<FindingEntity>();
@@ -33,6 +34,13 @@ public sealed class DepwatchDbContext(DbContextOptions<DepwatchDbContext> option
         {
             project.HasIndex(p => new { p.Name, p.VersionKey }).IsUnique();
             project.Property(p => p.Name).HasMaxLength(255);
+        });
+        modelBuilder.Entity<ProjectTagEntity>(tag =>
+        {
+            tag.HasKey(t => new { t.ProjectId, t.Name });
+            tag.HasIndex(t => t.Name);
+            tag.Property(t => t.Name).HasMaxLength(Data.ProjectTags.MaxNameLength);
+            tag.HasOne<ProjectEntity>().WithMany().HasForeignKey(t => t.ProjectId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<ComponentEntity>(component =>
         {

@@ -30,6 +30,8 @@ internal static class ProjectEndpoints
         projects.MapGet("/lookup", LookupProject).RequireAuthorization(Permissions.ViewPortfolio).WithName("LookupProject")
             .WithSummary("The project with exactly this name and version (no version: the project without one)")
             .Produces<string>(StatusCodes.Status404NotFound, "text/plain");
+        projects.MapGet("/tag/{tag}", GetProjectsByTag).RequireAuthorization(Permissions.ViewPortfolio).WithName("GetProjectsByTag")
+            .WithSummary("Projects with this tag (case-insensitive), paged (X-Total-Count)");
         projects.MapGet("/{uuid}", GetProject).RequireAuthorization(Permissions.ViewPortfolio).WithName("GetProject")
             .WithSummary("One project with its metrics and its other versions")
             .Produces<string>(StatusCodes.Status404NotFound, "text/plain");
@@ -65,14 +67,33 @@ internal static class ProjectEndpoints
         {
             return NotSortable(page.SortField!);
         }
+        return TypedResults.Ok(await PageAsync(db, query, ordered, page, request, metrics, withMetrics: name is null, cancellationToken));
+    }
+
+    public static async Task<Results<Ok<List<ProjectJson>>, ProblemHttpResult>> GetProjectsByTag(
+        string tag, HttpRequest request, IDbContextFactory<DepwatchDbContext> contexts, MetricsCalculator metrics, CancellationToken cancellationToken)
+    {
+        var page = PageRequest.From(request.Query);
+        var name = ProjectTags.Normalize([tag]).FirstOrDefault() ?? "";
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var query = db.Projects.AsNoTracking().Where(p => db.ProjectTags.Any(t => t.ProjectId == p.Id && t.Name == name));
+        if (Order(query, page, byName: true) is not { } ordered)
+        {
+            return NotSortable(page.SortField!);
+        }
+        return TypedResults.Ok(await PageAsync(db, query, ordered, page, request, metrics, withMetrics: true, cancellationToken));
+    }
+
+    private static async Task<List<ProjectJson>> PageAsync(
+        DepwatchDbContext db, IQueryable<ProjectEntity> query, IQueryable<ProjectEntity> ordered, PageRequest page, HttpRequest request,
+        MetricsCalculator metrics, bool withMetrics, CancellationToken cancellationToken)
+    {
         request.HttpContext.Response.Headers["X-Total-Count"] = (await query.CountAsync(cancellationToken)).ToString(CultureInfo.InvariantCulture);
         var projects = await page.Apply(ordered).ToListAsync(cancellationToken);
-        if (name is not null)
-        {
-            return TypedResults.Ok(projects.Select(p => ProjectJson.From(p)).ToList());
-        }
-        var counts = await metrics.ForProjectsAsync([.. projects.Select(p => p.Id)], cancellationToken);
-        return TypedResults.Ok(projects.Select(p => ProjectJson.From(p, counts.GetValueOrDefault(p.Id, FindingMetrics.None))).ToList());
+        var ids = projects.Select(p => p.Id).ToList();
+        var tags = await ProjectTags.ForProjectsAsync(db, ids, cancellationToken);
+        var counts = withMetrics ? await metrics.ForProjectsAsync(ids, cancellationToken) : null;
+        return [.. projects.Select(p => ProjectJson.From(p, tags.GetValueOrDefault(p.Id, []), counts?.GetValueOrDefault(p.Id, FindingMetrics.None)))];
     }
 
     public static async Task<Results<Ok<ProjectJson>, ContentHttpResult>> LookupProject(
@@ -118,6 +139,8 @@ internal static class ProjectEndpoints
             await db.Projects.Where(p => p.Name == project.Name && p.IsLatest).ExecuteUpdateAsync(p => p.SetProperty(x => x.IsLatest, false), cancellationToken);
         }
         db.Projects.Add(project);
+        var tags = ProjectTags.Normalize(request.Tags?.Select(t => t.Name) ?? []);
+        db.ProjectTags.AddRange(tags.Select(t => new ProjectTagEntity { ProjectId = project.Id, Name = t }));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -127,7 +150,7 @@ internal static class ProjectEndpoints
             // Another request created the same name and version a moment ago.
             return ApiTexts.Text(StatusCodes.Status409Conflict, ApiTexts.ProjectExists);
         }
-        return TypedResults.Created((string?)null, ProjectJson.From(project, FindingMetrics.None));
+        return TypedResults.Created((string?)null, ProjectJson.From(project, tags, FindingMetrics.None));
     }
 
     public static async Task<Results<NoContent, BadRequest<List<FieldError>>, ContentHttpResult>> DeleteProject(
@@ -150,7 +173,8 @@ internal static class ProjectEndpoints
             .OrderByDescending(p => p.VersionKey)
             .Select(p => new ProjectVersionJson(p.Id, p.Version, p.Active))
             .ToListAsync(cancellationToken);
-        return ProjectJson.From(project, await metrics.ForProjectAsync(project.Id, cancellationToken), versions);
+        var tags = await ProjectTags.ForProjectsAsync(db, [project.Id], cancellationToken);
+        return ProjectJson.From(project, tags.GetValueOrDefault(project.Id, []), await metrics.ForProjectAsync(project.Id, cancellationToken), versions);
     }
 
     private static IQueryable<ProjectEntity>? Order(IQueryable<ProjectEntity> query, PageRequest page, bool byName)
@@ -190,6 +214,11 @@ internal static class ProjectEndpoints
             errors.Add(new FieldError($"The classifier must be one of {string.Join(", ", s_classifiers)}.",
                 "must be a known classifier", "classifier", classifier));
         }
+        if (request.Tags?.FirstOrDefault(t => t.Name?.Trim().Length > ProjectTags.MaxNameLength) is { } longTag)
+        {
+            errors.Add(new FieldError($"A tag name must be at most {ProjectTags.MaxNameLength} characters long.",
+                "size must be between 1 and 255", "tags", longTag.Name));
+        }
         return errors;
     }
 
@@ -204,6 +233,7 @@ internal static class ProjectEndpoints
             VersionKey = version ?? "",
             Description = request.Description,
             Classifier = request.Classifier ?? "APPLICATION",
+            Purl = string.IsNullOrWhiteSpace(request.Purl) ? null : request.Purl.Trim(),
             Active = request.Active ?? true,
             IsLatest = request.IsLatest ?? false,
             Created = now,

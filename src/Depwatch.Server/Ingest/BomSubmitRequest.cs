@@ -10,6 +10,9 @@ public sealed class BomSubmitRequest
 
     public string? ProjectVersion { get; set; }
 
+    /// <summary>The project's tags: set on a project this upload creates; replace an existing project's tags only for PORTFOLIO_MANAGEMENT.</summary>
+    public List<Endpoints.Models.TagJson>? ProjectTags { get; set; }
+
     /// <summary>Create the project (by name and version) when it does not exist; needs PORTFOLIO_MANAGEMENT or PROJECT_CREATION_UPLOAD.</summary>
     public bool AutoCreate { get; set; }
 
@@ -33,6 +36,9 @@ public sealed class BomUploadForm
     public string? ProjectVersion { get; set; }
 
     public string? AutoCreate { get; set; }
+
+    /// <summary>Comma-separated tag names.</summary>
+    public string? ProjectTags { get; set; }
 
     public string? IsLatest { get; set; }
 

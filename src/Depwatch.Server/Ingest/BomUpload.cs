@@ -4,8 +4,10 @@ namespace Depwatch.Server.Ingest;
 /// <param name="ProjectId">The target project, when named by UUID.</param>
 /// <param name="ProjectName">The target project's name (trimmed), when named by name and version.</param>
 /// <param name="ProjectVersion">Its version (trimmed); null for a project without a version.</param>
+/// <param name="Tags">The project's tags, normalised; null when the upload names none.</param>
 /// <param name="Bom">The CycloneDX document's bytes, not yet checked.</param>
-internal sealed record BomUpload(Guid? ProjectId, string? ProjectName, string? ProjectVersion, bool AutoCreate, bool IsLatest, byte[] Bom);
+internal sealed record BomUpload(
+    Guid? ProjectId, string? ProjectName, string? ProjectVersion, bool AutoCreate, bool IsLatest, IReadOnlyList<string>? Tags, byte[] Bom);
 
 /// <summary>The request cannot be accepted as it is: answered with problem details and nothing is changed.</summary>
 internal sealed class BomUploadRejectedException(int statusCode, string title, string detail) : Exception(detail)

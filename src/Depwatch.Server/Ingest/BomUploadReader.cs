@@ -37,7 +37,7 @@ internal static class BomUploadReader
         }
         return Complete(
             submitted.Project, submitted.ProjectName, submitted.ProjectVersion, submitted.AutoCreate,
-            submitted.IsLatest ?? submitted.IsLatestProjectVersion ?? false, submitted.Bom);
+            submitted.IsLatest ?? submitted.IsLatestProjectVersion ?? false, submitted.ProjectTags?.Select(t => t.Name), submitted.Bom);
     }
 
     /// <summary>Reads <c>POST /api/v1/bom</c>: form fields and the raw BOM as the (first) <c>bom</c> part.</summary>
@@ -79,7 +79,8 @@ internal static class BomUploadReader
         }
         return Complete(
             ParseProject(fields.GetValueOrDefault("project")), fields.GetValueOrDefault("projectName"), fields.GetValueOrDefault("projectVersion"),
-            IsTrue(fields.GetValueOrDefault("autoCreate")), IsTrue(fields.GetValueOrDefault("isLatest")), bom);
+            IsTrue(fields.GetValueOrDefault("autoCreate")), IsTrue(fields.GetValueOrDefault("isLatest")),
+            fields.GetValueOrDefault("projectTags")?.Split(','), bom);
     }
 
     private static async Task<T> ReadBodyAsync<T>(HttpRequest request, long maxBytes, Func<Stream, Task<T>> read)
@@ -105,7 +106,8 @@ internal static class BomUploadReader
         }
     }
 
-    private static BomUpload Complete(Guid? projectId, string? projectName, string? projectVersion, bool autoCreate, bool isLatest, byte[]? bom)
+    private static BomUpload Complete(
+        Guid? projectId, string? projectName, string? projectVersion, bool autoCreate, bool isLatest, IEnumerable<string?>? tagNames, byte[]? bom)
     {
         if (bom is not { Length: > 0 })
         {
@@ -120,8 +122,13 @@ internal static class BomUploadReader
         {
             throw BomUploadRejectedException.BadRequest(InvalidRequest, $"The projectName is longer than {MaxProjectNameLength} characters.");
         }
+        var tags = tagNames is null ? null : Data.ProjectTags.Normalize(tagNames);
+        if (tags?.FirstOrDefault(t => t.Length > Data.ProjectTags.MaxNameLength) is { } longTag)
+        {
+            throw BomUploadRejectedException.BadRequest(InvalidRequest, $"The project tag '{longTag[..40]}…' is longer than {Data.ProjectTags.MaxNameLength} characters.");
+        }
         var version = projectVersion?.Trim();
-        return new BomUpload(projectId, name, string.IsNullOrEmpty(version) ? null : version, autoCreate, isLatest, bom);
+        return new BomUpload(projectId, name, string.IsNullOrEmpty(version) ? null : version, autoCreate, isLatest, tags is { Count: > 0 } ? tags : null, bom);
     }
 
     /// <summary>The part's field name, whether it is a plain field or a file.</summary>

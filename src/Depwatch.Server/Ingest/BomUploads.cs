@@ -48,8 +48,13 @@ internal sealed class BomUploads(IDbContextFactory<DepwatchDbContext> contexts, 
         {
             return new UploadOutcome.InvalidBom(e);
         }
-        return new UploadOutcome.Accepted(await StoreAsync(upload, projectId, cancellationToken));
+        return new UploadOutcome.Accepted(await StoreAsync(upload, projectId, MayManagePortfolio(principal), cancellationToken));
     }
+
+    // As in Dependency-Track, an upload's tags change an existing project only for PORTFOLIO_MANAGEMENT, and are
+    // otherwise ignored without an error, so that pipeline keys with only BOM_UPLOAD keep working.
+    private static bool MayManagePortfolio(ClaimsPrincipal principal) =>
+        principal.HasClaim(Permissions.ClaimType, Permissions.PortfolioManagement);
 
     private static bool MayCreateProjects(ClaimsPrincipal principal) =>
         principal.HasClaim(Permissions.ClaimType, Permissions.PortfolioManagement)
@@ -70,7 +75,7 @@ internal sealed class BomUploads(IDbContextFactory<DepwatchDbContext> contexts, 
         return projects.Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken);
     }
 
-    private async Task<Guid> StoreAsync(BomUpload upload, Guid? projectId, CancellationToken cancellationToken)
+    private async Task<Guid> StoreAsync(BomUpload upload, Guid? projectId, bool mayRetag, CancellationToken cancellationToken)
     {
         var token = Guid.NewGuid();
         for (var attempt = 1; ; attempt++)
@@ -80,6 +85,10 @@ internal sealed class BomUploads(IDbContextFactory<DepwatchDbContext> contexts, 
             var targetId = projectId ?? await FindProjectAsync(db, upload, cancellationToken);
             var creating = targetId is null;
             targetId ??= await AddProjectAsync(db, upload, cancellationToken);
+            if (upload.Tags is { } tags && (creating || mayRetag))
+            {
+                await ProjectTags.ReplaceAsync(db, targetId.Value, tags, cancellationToken);
+            }
             queue.Enqueue(db, JobKinds.IngestBom, targetId.Value, token, upload.Bom);
             try
             {

@@ -83,7 +83,12 @@ internal sealed partial class IngestBomHandler(
             await db.Components.Where(c => c.ProjectId == job.ProjectId && vanished.Contains(c.Id)).ExecuteDeleteAsync(cancellationToken);
         }
         await ComponentInserter.InsertAsync(db, added, cancellationToken);
+        // As in Dependency-Track, the BOM's metadata.component describes the project (its name and version stay).
+        var classifier = bom.MetadataComponent is { } described ? ComponentRows.TypeName(described.Type) : null;
+        var purl = bom.MetadataComponent?.Purl?.ToString() ?? bom.MetadataComponent?.PurlText;
         await db.Projects.Where(p => p.Id == job.ProjectId).ExecuteUpdateAsync(s => s
+            .SetProperty(p => p.Classifier, p => classifier ?? p.Classifier)
+            .SetProperty(p => p.Purl, p => purl ?? p.Purl)
             .SetProperty(p => p.LastBomImport, now)
             .SetProperty(p => p.LastBomImportFormat, $"CycloneDX {bom.SpecVersion}")
             .SetProperty(p => p.LastAnalysisState, JobStates.Queued)

@@ -11,6 +11,9 @@ public sealed class ProjectEntity
 
     public string? Description { get; set; }
     public string Classifier { get; set; } = "APPLICATION";
+
+    /// <summary>The project's own purl, from <c>PUT /api/v1/project</c> or its BOMs' <c>metadata.component</c>.</summary>
+    public string? Purl { get; set; }
     public bool Active { get; set; } = true;
     public bool IsLatest { get; set; }
     public DateTimeOffset Created { get; set; }

@@ -11,6 +11,8 @@ public sealed record ProjectJson
     public string? Version { get; init; }
     public string? Description { get; init; }
     public string? Classifier { get; init; }
+    public string? Purl { get; init; }
+    public IReadOnlyList<TagJson> Tags { get; init; } = [];
     public bool Active { get; init; }
     public bool IsLatest { get; init; }
     public string CollectionLogic { get; init; } = "NONE";
@@ -27,13 +29,16 @@ public sealed record ProjectJson
     /// <summary>Depwatch: why the last analysis failed or was skipped.</summary>
     public string? LastAnalysisError { get; init; }
 
-    public static ProjectJson From(ProjectEntity project, FindingMetrics? metrics = null, IReadOnlyList<ProjectVersionJson>? versions = null) => new()
+    public static ProjectJson From(
+        ProjectEntity project, IReadOnlyList<string> tags, FindingMetrics? metrics = null, IReadOnlyList<ProjectVersionJson>? versions = null) => new()
     {
         Uuid = project.Id,
         Name = project.Name,
         Version = project.Version,
         Description = project.Description,
         Classifier = project.Classifier,
+        Purl = project.Purl,
+        Tags = [.. tags.Select(t => new TagJson(t))],
         Active = project.Active,
         IsLatest = project.IsLatest,
         LastBomImport = project.LastBomImport?.ToUnixTimeMilliseconds(),
@@ -61,3 +66,6 @@ public sealed record ProjectRefJson(Guid Uuid, string Name, string? Version, boo
 
     public static ProjectRefJson From(ProjectEntity project) => new(project.Id, project.Name, project.Version, project.Active, project.IsLatest);
 }
+
+/// <summary>A tag as Dependency-Track writes and reads it: <c>{"name": "team-a"}</c>.</summary>
+public sealed record TagJson(string? Name);

@@ -7,6 +7,8 @@ public sealed record ProjectRequest
     public string? Version { get; init; }
     public string? Description { get; init; }
     public string? Classifier { get; init; }
+    public string? Purl { get; init; }
+    public IReadOnlyList<TagJson>? Tags { get; init; }
     public bool? Active { get; init; }
     public bool? IsLatest { get; init; }
 }

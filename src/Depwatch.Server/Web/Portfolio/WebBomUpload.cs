@@ -39,7 +39,7 @@ internal sealed class WebBomUpload(BomUploads uploads, IDbContextFactory<Depwatc
         using var content = new MemoryStream((int)file.Length);
         await file.CopyToAsync(content, cancellationToken);
         var upload = new BomUpload(projectId, projectId is null ? name : null, projectId is null ? version : null,
-            AutoCreate: projectId is null, IsLatest: false, content.ToArray());
+            AutoCreate: projectId is null, IsLatest: false, Tags: null, content.ToArray());
         return await uploads.AcceptAsync(upload, user, cancellationToken) switch
         {
             UploadOutcome.Accepted accepted => new WebUploadResult(

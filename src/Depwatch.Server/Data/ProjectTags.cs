@@ -1,0 +1,31 @@
+using Depwatch.Server.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Depwatch.Server.Data;
+
+/// <summary>Projects' tags: how names are normalised, read and replaced.</summary>
+public static class ProjectTags
+{
+    public const int MaxNameLength = 255;
+
+    /// <summary>Trimmed, lower-case, without blanks or repeats, in order: <c>" Team-A, team-a ,"</c> is one tag, <c>team-a</c>.</summary>
+    public static List<string> Normalize(IEnumerable<string?> names) =>
+        [.. names.Select(n => n?.Trim().ToLowerInvariant()).OfType<string>().Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    /// <summary>Each project's tag names, sorted; projects without tags are absent.</summary>
+    public static async Task<Dictionary<Guid, List<string>>> ForProjectsAsync(
+        DepwatchDbContext db, IReadOnlyCollection<Guid> projectIds, CancellationToken cancellationToken)
+    {
+        var rows = await db.ProjectTags.AsNoTracking().Where(t => projectIds.Contains(t.ProjectId)).ToListAsync(cancellationToken);
+        return rows.GroupBy(t => t.ProjectId)
+            .ToDictionary(g => g.Key, g => g.Select(t => t.Name).Order(StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>Stages replacing the project's tags with <paramref name="names"/> (already normalised); saved with the caller's changes.</summary>
+    public static async Task ReplaceAsync(DepwatchDbContext db, Guid projectId, IReadOnlyList<string> names, CancellationToken cancellationToken)
+    {
+        var current = await db.ProjectTags.Where(t => t.ProjectId == projectId).ToListAsync(cancellationToken);
+        db.ProjectTags.RemoveRange(current.Where(t => !names.Contains(t.Name)));
+        db.ProjectTags.AddRange(names.Where(n => current.All(t => t.Name != n)).Select(n => new ProjectTagEntity { ProjectId = projectId, Name = n }));
+    }
+}
