@@ -2,10 +2,13 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Depwatch.Server.Options;
 
-/// <summary>How and when projects are analysed. Section <c>Depwatch:Analysis</c>.</summary>
-public sealed class AnalysisOptions
+/// <summary>How and when projects are analysed, and how the job queue runs. Section <c>Depwatch:Analysis</c>.</summary>
+public sealed class AnalysisOptions : IValidatableObject
 {
     public const string Section = "Depwatch:Analysis";
+
+    // Longer would take the deletion cutoff out of the range of dates.
+    private static readonly TimeSpan s_longestRetention = TimeSpan.FromDays(36500);
 
     /// <summary>How often every project is analysed again, new advisories being published all the time.</summary>
     public TimeSpan PortfolioCadence { get; set; } = TimeSpan.FromHours(24);
@@ -31,4 +34,21 @@ public sealed class AnalysisOptions
 
     /// <summary>How long a running job is owned by its instance before another may take it over.</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// How long a succeeded or permanently failed job is kept before it is deleted; queued, running and retrying
+    /// jobs are never deleted. A deleted job's token reads as not processing, as an unknown token does.
+    /// </summary>
+    public TimeSpan FinishedJobRetention { get; set; } = TimeSpan.FromDays(7);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (FinishedJobRetention <= TimeSpan.Zero || FinishedJobRetention > s_longestRetention)
+        {
+            yield return new ValidationResult(
+                $"{Section}:{nameof(FinishedJobRetention)} must be positive and at most {s_longestRetention.Days} days "
+                + $"(e.g. 7.00:00:00 for a week); it is {FinishedJobRetention}.",
+                [nameof(FinishedJobRetention)]);
+        }
+    }
 }

@@ -67,7 +67,16 @@ public sealed class DepwatchApplication : WebApplicationFactory<Program>
             connectionString = database.ConnectionString;
         }
         var application = new DepwatchApplication(storage, connectionString, database, settings ?? new Dictionary<string, string?>(), services);
-        _ = application.Server;
+        try
+        {
+            _ = application.Server;
+        }
+        catch
+        {
+            // A server that refuses to start (e.g. on a bad setting) still leaves its data folder and database to remove.
+            await application.DisposeAsync();
+            throw;
+        }
         return application;
     }
 
