@@ -15,6 +15,7 @@ internal sealed class ApiKeyAuthenticationHandler(
 {
     public const string SchemeName = "ApiKey";
     public const string Header = "X-Api-Key";
+    public const string TeamClaim = "team";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -35,7 +36,7 @@ internal sealed class ApiKeyAuthenticationHandler(
         var claims = match.Permissions.Split(',', StringSplitOptions.RemoveEmptyEntries)
             .Select(p => new Claim(Permissions.ClaimType, p))
             .Append(new Claim(ClaimTypes.Name, match.Name))
-            .Append(new Claim("team", match.Id.ToString()))
+            .Append(new Claim(TeamClaim, match.Id.ToString()))
             .Append(new Claim("apiKey", publicId));
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
     }

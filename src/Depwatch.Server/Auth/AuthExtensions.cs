@@ -1,22 +1,26 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Depwatch.Server.Auth;
 
 public static class AuthExtensions
 {
-    /// <summary>API-key authentication, one policy per permission, and authentication required by default.</summary>
+    /// <summary>
+    /// API-key authentication, one policy per permission, authentication required by default, and refusals that say why.
+    /// </summary>
     public static IServiceCollection AddApiKeyAuth(this IServiceCollection services)
     {
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPermissionPolicies();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, AccessProblemResultHandler>();
         services.AddHostedService<AdministratorBootstrap>();
         return services;
     }
 
-    private static void AddPermissionPolicies(this Microsoft.AspNetCore.Authorization.AuthorizationBuilder builder)
+    private static void AddPermissionPolicies(this AuthorizationBuilder builder)
     {
         foreach (var permission in Permissions.All)
         {

@@ -4,7 +4,10 @@ namespace Depwatch.Server.Endpoints;
 
 internal static class ApiConventions
 {
-    /// <summary>Problem details for errors, Dependency-Track's JSON style (camelCase, nulls left out), an OpenAPI document.</summary>
+    /// <summary>
+    /// Problem details for errors, Dependency-Track's JSON style (camelCase, nulls left out), an OpenAPI document that
+    /// names the API key each operation needs.
+    /// </summary>
     public static IServiceCollection AddApiConventions(this IServiceCollection services)
     {
         services.AddProblemDetails();
@@ -13,7 +16,7 @@ internal static class ApiConventions
             json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
         });
-        services.AddOpenApi();
+        services.AddOpenApi(options => options.AddApiKeySecurity());
         return services;
     }
 
