@@ -34,6 +34,7 @@ public sealed class DepwatchDbContext(DbContextOptions<DepwatchDbContext> option
         {
             project.HasIndex(p => new { p.Name, p.VersionKey }).IsUnique();
             project.Property(p => p.Name).HasMaxLength(255);
+            project.HasOne<ProjectEntity>().WithMany().HasForeignKey(p => p.ParentId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<ProjectTagEntity>(tag =>
         {

@@ -12,6 +12,7 @@ namespace Depwatch.Server.Endpoints;
 internal static class BomEndpoints
 {
     public const string CreationNotPermitted = "The principal does not have permission to create project.";
+    public const string ParentNotFound = "The parent component could not be found.";
 
     public static void MapBom(this IEndpointRouteBuilder api)
     {
@@ -58,6 +59,9 @@ internal static class BomEndpoints
             UploadOutcome.Accepted accepted => TypedResults.Ok(new BomUploadResponse(accepted.Token)),
             UploadOutcome.ProjectNotFound => ApiTexts.NotFound(ApiTexts.ProjectNotFound),
             UploadOutcome.CreationNotPermitted => ApiTexts.Text(StatusCodes.Status401Unauthorized, CreationNotPermitted),
+            UploadOutcome.ParentNotFound => ApiTexts.NotFound(ParentNotFound),
+            UploadOutcome.ParentInactive => TypedResults.Problem(
+                statusCode: StatusCodes.Status400BadRequest, title: "Illegal argument provided", detail: ApiTexts.InactiveParent),
             UploadOutcome.InvalidBom invalid => TypedResults.Problem(
                 statusCode: StatusCodes.Status400BadRequest,
                 title: "The uploaded BOM is invalid",

@@ -32,19 +32,23 @@ internal static class ProjectEndpoints
             .Produces<string>(StatusCodes.Status404NotFound, "text/plain");
         projects.MapGet("/tag/{tag}", GetProjectsByTag).RequireAuthorization(Permissions.ViewPortfolio).WithName("GetProjectsByTag")
             .WithSummary("Projects with this tag (case-insensitive), paged (X-Total-Count)");
+        projects.MapGet("/{uuid}/children", GetChildren).RequireAuthorization(Permissions.ViewPortfolio).WithName("GetProjectChildren")
+            .WithSummary("The project's children, paged (X-Total-Count)")
+            .Produces<string>(StatusCodes.Status404NotFound, "text/plain");
         projects.MapGet("/{uuid}", GetProject).RequireAuthorization(Permissions.ViewPortfolio).WithName("GetProject")
             .WithSummary("One project with its metrics and its other versions")
             .Produces<string>(StatusCodes.Status404NotFound, "text/plain");
         projects.MapPut("", CreateProject).RequireAuthorization(Permissions.PortfolioManagement).WithName("CreateProject")
-            .WithSummary("Creates a project; 409 when one with the same name and version exists")
+            .WithSummary("Creates a project; 409 when one with the same name and version exists or the parent is inactive")
+            .Produces<string>(StatusCodes.Status404NotFound, "text/plain")
             .Produces<string>(StatusCodes.Status409Conflict, "text/plain");
         projects.MapDelete("/{uuid}", DeleteProject).RequireAuthorization(Permissions.PortfolioManagement).WithName("DeleteProject")
-            .WithSummary("Deletes a project with its components and findings")
+            .WithSummary("Deletes a project and its descendants, with their components and findings")
             .Produces<string>(StatusCodes.Status404NotFound, "text/plain");
     }
 
     public static async Task<Results<Ok<List<ProjectJson>>, ProblemHttpResult>> GetProjects(
-        string? name, bool? excludeInactive, HttpRequest request, IDbContextFactory<DepwatchDbContext> contexts,
+        string? name, bool? excludeInactive, bool? onlyRoot, HttpRequest request, IDbContextFactory<DepwatchDbContext> contexts,
         MetricsCalculator metrics, CancellationToken cancellationToken)
     {
         var page = PageRequest.From(request.Query);
@@ -53,6 +57,10 @@ internal static class ProjectEndpoints
         if (excludeInactive == true)
         {
             query = query.Where(p => p.Active);
+        }
+        if (onlyRoot == true)
+        {
+            query = query.Where(p => p.ParentId == null);
         }
         if (name is not null)
         {
@@ -84,6 +92,27 @@ internal static class ProjectEndpoints
         return TypedResults.Ok(await PageAsync(db, query, ordered, page, request, metrics, withMetrics: true, cancellationToken));
     }
 
+    public static async Task<Results<Ok<List<ProjectJson>>, BadRequest<List<FieldError>>, ProblemHttpResult, ContentHttpResult>> GetChildren(
+        string uuid, HttpRequest request, IDbContextFactory<DepwatchDbContext> contexts, MetricsCalculator metrics, CancellationToken cancellationToken)
+    {
+        if (!PathUuid.TryParse(uuid, "uuid", out var id, out var errors))
+        {
+            return TypedResults.BadRequest(errors);
+        }
+        var page = PageRequest.From(request.Query);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (!await db.Projects.AnyAsync(p => p.Id == id, cancellationToken))
+        {
+            return ApiTexts.NotFound(ApiTexts.ProjectNotFound);
+        }
+        var query = db.Projects.AsNoTracking().Where(p => p.ParentId == id);
+        if (Order(query, page, byName: true) is not { } ordered)
+        {
+            return NotSortable(page.SortField!);
+        }
+        return TypedResults.Ok(await PageAsync(db, query, ordered, page, request, metrics, withMetrics: true, cancellationToken));
+    }
+
     private static async Task<List<ProjectJson>> PageAsync(
         DepwatchDbContext db, IQueryable<ProjectEntity> query, IQueryable<ProjectEntity> ordered, PageRequest page, HttpRequest request,
         MetricsCalculator metrics, bool withMetrics, CancellationToken cancellationToken)
@@ -93,7 +122,21 @@ internal static class ProjectEndpoints
         var ids = projects.Select(p => p.Id).ToList();
         var tags = await ProjectTags.ForProjectsAsync(db, ids, cancellationToken);
         var counts = withMetrics ? await metrics.ForProjectsAsync(ids, cancellationToken) : null;
-        return [.. projects.Select(p => ProjectJson.From(p, tags.GetValueOrDefault(p.Id, []), counts?.GetValueOrDefault(p.Id, FindingMetrics.None)))];
+        var parents = await ParentsAsync(db, projects, cancellationToken);
+        return [.. projects.Select(p => ProjectJson.From(p, tags.GetValueOrDefault(p.Id, []), counts?.GetValueOrDefault(p.Id, FindingMetrics.None))
+            with { Parent = p.ParentId is { } parentId ? parents.GetValueOrDefault(parentId) : null })];
+    }
+
+    private static async Task<Dictionary<Guid, ProjectParentJson>> ParentsAsync(
+        DepwatchDbContext db, IReadOnlyCollection<ProjectEntity> projects, CancellationToken cancellationToken)
+    {
+        var parentIds = projects.Select(p => p.ParentId).OfType<Guid>().Distinct().ToList();
+        if (parentIds.Count == 0)
+        {
+            return [];
+        }
+        var parents = await db.Projects.AsNoTracking().Where(p => parentIds.Contains(p.Id)).ToListAsync(cancellationToken);
+        return parents.ToDictionary(p => p.Id, ProjectParentJson.From);
     }
 
     public static async Task<Results<Ok<ProjectJson>, ContentHttpResult>> LookupProject(
@@ -130,6 +173,20 @@ internal static class ProjectEndpoints
         }
         var project = NewProject(request, time.GetUtcNow());
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        ProjectEntity? parent = null;
+        if (request.Parent?.Uuid is { } parentId)
+        {
+            parent = await db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == parentId, cancellationToken);
+            if (parent is null)
+            {
+                return ApiTexts.NotFound(ApiTexts.ParentUuidNotFound);
+            }
+            if (!parent.Active)
+            {
+                return ApiTexts.Text(StatusCodes.Status409Conflict, ApiTexts.InactiveParent);
+            }
+            project.ParentId = parent.Id;
+        }
         if (await db.Projects.AnyAsync(p => p.Name == project.Name && p.VersionKey == project.VersionKey, cancellationToken))
         {
             return ApiTexts.Text(StatusCodes.Status409Conflict, ApiTexts.ProjectExists);
@@ -150,7 +207,8 @@ internal static class ProjectEndpoints
             // Another request created the same name and version a moment ago.
             return ApiTexts.Text(StatusCodes.Status409Conflict, ApiTexts.ProjectExists);
         }
-        return TypedResults.Created((string?)null, ProjectJson.From(project, tags, FindingMetrics.None));
+        return TypedResults.Created((string?)null, ProjectJson.From(project, tags, FindingMetrics.None)
+            with { Parent = parent is null ? null : ProjectParentJson.From(parent) });
     }
 
     public static async Task<Results<NoContent, BadRequest<List<FieldError>>, ContentHttpResult>> DeleteProject(
@@ -174,7 +232,16 @@ internal static class ProjectEndpoints
             .Select(p => new ProjectVersionJson(p.Id, p.Version, p.Active))
             .ToListAsync(cancellationToken);
         var tags = await ProjectTags.ForProjectsAsync(db, [project.Id], cancellationToken);
-        return ProjectJson.From(project, tags.GetValueOrDefault(project.Id, []), await metrics.ForProjectAsync(project.Id, cancellationToken), versions);
+        var parents = await ParentsAsync(db, [project], cancellationToken);
+        var children = await db.Projects.AsNoTracking().Where(p => p.ParentId == project.Id)
+            .OrderBy(p => p.Name).ThenByDescending(p => p.VersionKey)
+            .Select(p => new ProjectRefJson(p.Id, p.Name, p.Version, p.Active, p.IsLatest))
+            .ToListAsync(cancellationToken);
+        return ProjectJson.From(project, tags.GetValueOrDefault(project.Id, []), await metrics.ForProjectAsync(project.Id, cancellationToken), versions) with
+        {
+            Parent = project.ParentId is { } parentId ? parents.GetValueOrDefault(parentId) : null,
+            Children = children,
+        };
     }
 
     private static IQueryable<ProjectEntity>? Order(IQueryable<ProjectEntity> query, PageRequest page, bool byName)
@@ -213,6 +280,10 @@ internal static class ProjectEndpoints
         {
             errors.Add(new FieldError($"The classifier must be one of {string.Join(", ", s_classifiers)}.",
                 "must be a known classifier", "classifier", classifier));
+        }
+        if (request.Parent is { Uuid: null })
+        {
+            errors.Add(new FieldError("parent.uuid must be provided when parent is set", "parent.uuid must be provided when parent is set", "parent.uuid", null));
         }
         if (request.Tags?.FirstOrDefault(t => t.Name?.Trim().Length > ProjectTags.MaxNameLength) is { } longTag)
         {

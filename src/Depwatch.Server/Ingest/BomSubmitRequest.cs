@@ -16,6 +16,15 @@ public sealed class BomSubmitRequest
     /// <summary>Create the project (by name and version) when it does not exist; needs PORTFOLIO_MANAGEMENT or PROJECT_CREATION_UPLOAD.</summary>
     public bool AutoCreate { get; set; }
 
+    /// <summary>The parent of a project this upload creates; takes precedence over parentName and parentVersion.</summary>
+    [System.Text.Json.Serialization.JsonPropertyName("parentUUID")]
+    public Guid? ParentUuid { get; set; }
+
+    /// <summary>The parent of a project this upload creates, by exact name (and version; none means the project without one).</summary>
+    public string? ParentName { get; set; }
+
+    public string? ParentVersion { get; set; }
+
     /// <summary>Mark an auto-created project as the latest version of its name.</summary>
     public bool? IsLatest { get; set; }
 
@@ -39,6 +48,13 @@ public sealed class BomUploadForm
 
     /// <summary>Comma-separated tag names.</summary>
     public string? ProjectTags { get; set; }
+
+    [System.Text.Json.Serialization.JsonPropertyName("parentUUID")]
+    public string? ParentUuid { get; set; }
+
+    public string? ParentName { get; set; }
+
+    public string? ParentVersion { get; set; }
 
     public string? IsLatest { get; set; }
 

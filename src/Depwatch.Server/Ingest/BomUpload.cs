@@ -7,7 +7,18 @@ namespace Depwatch.Server.Ingest;
 /// <param name="Tags">The project's tags, normalised; null when the upload names none.</param>
 /// <param name="Bom">The CycloneDX document's bytes, not yet checked.</param>
 internal sealed record BomUpload(
-    Guid? ProjectId, string? ProjectName, string? ProjectVersion, bool AutoCreate, bool IsLatest, IReadOnlyList<string>? Tags, byte[] Bom);
+    Guid? ProjectId, string? ProjectName, string? ProjectVersion, bool AutoCreate, bool IsLatest, IReadOnlyList<string>? Tags, byte[] Bom)
+{
+    /// <summary>The parent of a project this upload creates, when it names one.</summary>
+    public ParentReference? Parent { get; init; }
+}
+
+/// <summary>A parent project named by UUID, or else by exact name and version (null: the project without one).</summary>
+internal sealed record ParentReference(Guid? Id, string? Name, string? Version)
+{
+    public static ParentReference? From(Guid? id, string? name, string? version) =>
+        id is null && string.IsNullOrWhiteSpace(name) ? null : new(id, name?.Trim(), string.IsNullOrWhiteSpace(version) ? null : version.Trim());
+}
 
 /// <summary>The request cannot be accepted as it is: answered with problem details and nothing is changed.</summary>
 internal sealed class BomUploadRejectedException(int statusCode, string title, string detail) : Exception(detail)

@@ -37,7 +37,8 @@ internal static class BomUploadReader
         }
         return Complete(
             submitted.Project, submitted.ProjectName, submitted.ProjectVersion, submitted.AutoCreate,
-            submitted.IsLatest ?? submitted.IsLatestProjectVersion ?? false, submitted.ProjectTags?.Select(t => t.Name), submitted.Bom);
+            submitted.IsLatest ?? submitted.IsLatestProjectVersion ?? false, submitted.ProjectTags?.Select(t => t.Name), submitted.Bom)
+            with { Parent = ParentReference.From(submitted.ParentUuid, submitted.ParentName, submitted.ParentVersion) };
     }
 
     /// <summary>Reads <c>POST /api/v1/bom</c>: form fields and the raw BOM as the (first) <c>bom</c> part.</summary>
@@ -78,9 +79,14 @@ internal static class BomUploadReader
             throw BomUploadRejectedException.BadRequest(InvalidRequest, $"The multipart form data could not be read: {e.Message}");
         }
         return Complete(
-            ParseProject(fields.GetValueOrDefault("project")), fields.GetValueOrDefault("projectName"), fields.GetValueOrDefault("projectVersion"),
+            ParseUuid("project", fields.GetValueOrDefault("project")), fields.GetValueOrDefault("projectName"), fields.GetValueOrDefault("projectVersion"),
             IsTrue(fields.GetValueOrDefault("autoCreate")), IsTrue(fields.GetValueOrDefault("isLatest")),
-            fields.GetValueOrDefault("projectTags")?.Split(','), bom);
+            fields.GetValueOrDefault("projectTags")?.Split(','), bom)
+            with
+            {
+                Parent = ParentReference.From(
+                    ParseUuid("parentUUID", fields.GetValueOrDefault("parentUUID")), fields.GetValueOrDefault("parentName"), fields.GetValueOrDefault("parentVersion")),
+            };
     }
 
     private static async Task<T> ReadBodyAsync<T>(HttpRequest request, long maxBytes, Func<Stream, Task<T>> read)
@@ -138,7 +144,7 @@ internal static class BomUploadReader
             ? HeaderUtilities.RemoveQuotes(disposition.Name).Value
             : null;
 
-    private static Guid? ParseProject(string? value)
+    private static Guid? ParseUuid(string field, string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
@@ -146,7 +152,7 @@ internal static class BomUploadReader
         }
         return Guid.TryParse(value.Trim(), out var id)
             ? id
-            : throw BomUploadRejectedException.BadRequest("Illegal argument provided", $"The project field '{value}' is not a UUID.");
+            : throw BomUploadRejectedException.BadRequest("Illegal argument provided", $"The {field} field '{value}' is not a UUID.");
     }
 
     private static bool IsTrue(string? value) => string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);

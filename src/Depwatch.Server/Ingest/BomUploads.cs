@@ -17,6 +17,10 @@ internal abstract record UploadOutcome
 
     public sealed record CreationNotPermitted : UploadOutcome;
 
+    public sealed record ParentNotFound : UploadOutcome;
+
+    public sealed record ParentInactive : UploadOutcome;
+
     public sealed record InvalidBom(BomFormatException Error) : UploadOutcome;
 }
 
@@ -40,6 +44,20 @@ internal sealed class BomUploads(IDbContextFactory<DepwatchDbContext> contexts, 
         {
             return new UploadOutcome.CreationNotPermitted();
         }
+        Guid? parentId = null;
+        if (projectId is null && upload.Parent is { } parentReference)
+        {
+            var parent = await FindParentAsync(parentReference, cancellationToken);
+            if (parent is null)
+            {
+                return new UploadOutcome.ParentNotFound();
+            }
+            if (!parent.Value.Active)
+            {
+                return new UploadOutcome.ParentInactive();
+            }
+            parentId = parent.Value.Id;
+        }
         try
         {
             await CycloneDxReader.ReadAsync(new MemoryStream(upload.Bom, writable: false), cancellationToken);
@@ -48,7 +66,7 @@ internal sealed class BomUploads(IDbContextFactory<DepwatchDbContext> contexts, 
         {
             return new UploadOutcome.InvalidBom(e);
         }
-        return new UploadOutcome.Accepted(await StoreAsync(upload, projectId, MayManagePortfolio(principal), cancellationToken));
+        return new UploadOutcome.Accepted(await StoreAsync(upload, projectId, parentId, MayManagePortfolio(principal), cancellationToken));
     }
 
     // As in Dependency-Track, an upload's tags change an existing project only for PORTFOLIO_MANAGEMENT, and are
@@ -59,6 +77,17 @@ internal sealed class BomUploads(IDbContextFactory<DepwatchDbContext> contexts, 
     private static bool MayCreateProjects(ClaimsPrincipal principal) =>
         principal.HasClaim(Permissions.ClaimType, Permissions.PortfolioManagement)
         || principal.HasClaim(Permissions.ClaimType, Permissions.ProjectCreationUpload);
+
+    private async Task<(Guid Id, bool Active)?> FindParentAsync(ParentReference parent, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var versionKey = parent.Version ?? "";
+        var candidates = parent.Id is { } id
+            ? db.Projects.Where(p => p.Id == id)
+            : db.Projects.Where(p => p.Name == parent.Name && p.VersionKey == versionKey);
+        var found = await candidates.Select(p => new { p.Id, p.Active }).FirstOrDefaultAsync(cancellationToken);
+        return found is null ? null : (found.Id, found.Active);
+    }
 
     private async Task<Guid?> FindProjectAsync(BomUpload upload, CancellationToken cancellationToken)
     {
@@ -75,7 +104,7 @@ internal sealed class BomUploads(IDbContextFactory<DepwatchDbContext> contexts, 
         return projects.Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken);
     }
 
-    private async Task<Guid> StoreAsync(BomUpload upload, Guid? projectId, bool mayRetag, CancellationToken cancellationToken)
+    private async Task<Guid> StoreAsync(BomUpload upload, Guid? projectId, Guid? parentId, bool mayRetag, CancellationToken cancellationToken)
     {
         var token = Guid.NewGuid();
         for (var attempt = 1; ; attempt++)
@@ -84,7 +113,7 @@ internal sealed class BomUploads(IDbContextFactory<DepwatchDbContext> contexts, 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var targetId = projectId ?? await FindProjectAsync(db, upload, cancellationToken);
             var creating = targetId is null;
-            targetId ??= await AddProjectAsync(db, upload, cancellationToken);
+            targetId ??= await AddProjectAsync(db, upload, parentId, cancellationToken);
             if (upload.Tags is { } tags && (creating || mayRetag))
             {
                 await ProjectTags.ReplaceAsync(db, targetId.Value, tags, cancellationToken);
@@ -103,7 +132,7 @@ internal sealed class BomUploads(IDbContextFactory<DepwatchDbContext> contexts, 
         }
     }
 
-    private async Task<Guid> AddProjectAsync(DepwatchDbContext db, BomUpload upload, CancellationToken cancellationToken)
+    private async Task<Guid> AddProjectAsync(DepwatchDbContext db, BomUpload upload, Guid? parentId, CancellationToken cancellationToken)
     {
         var name = upload.ProjectName!;
         if (upload.IsLatest)
@@ -119,6 +148,7 @@ internal sealed class BomUploads(IDbContextFactory<DepwatchDbContext> contexts, 
             VersionKey = upload.ProjectVersion ?? "",
             Active = true,
             IsLatest = upload.IsLatest,
+            ParentId = parentId,
             Created = time.GetUtcNow(),
         };
         db.Projects.Add(project);

@@ -15,6 +15,10 @@ public sealed class ProjectEntity
     /// <summary>The project's own purl, from <c>PUT /api/v1/project</c> or its BOMs' <c>metadata.component</c>.</summary>
     public string? Purl { get; set; }
     public bool Active { get; set; } = true;
+
+    /// <summary>The project this one belongs to; deleting a project deletes its descendants.</summary>
+    public Guid? ParentId { get; set; }
+
     public bool IsLatest { get; set; }
     public DateTimeOffset Created { get; set; }
     public DateTimeOffset? LastBomImport { get; set; }

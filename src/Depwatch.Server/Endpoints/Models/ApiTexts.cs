@@ -8,6 +8,8 @@ internal static class ApiTexts
     public const string ProjectNotFound = "The project could not be found.";
     public const string ProjectUuidNotFound = "The UUID of the project could not be found.";
     public const string ProjectExists = "A project with the specified name already exists.";
+    public const string ParentUuidNotFound = "The UUID of the parent project could not be found.";
+    public const string InactiveParent = "An inactive Parent cannot be selected as parent";
     public const string VulnerabilityNotFound = "The vulnerability could not be found.";
 
     public static ContentHttpResult Text(int status, string text) => TypedResults.Text(text, "text/plain; charset=utf-8", statusCode: status);

@@ -13,6 +13,10 @@ public sealed record ProjectJson
     public string? Classifier { get; init; }
     public string? Purl { get; init; }
     public IReadOnlyList<TagJson> Tags { get; init; } = [];
+    public ProjectParentJson? Parent { get; init; }
+
+    /// <summary>The project's children; only on the single-project answers.</summary>
+    public IReadOnlyList<ProjectRefJson>? Children { get; init; }
     public bool Active { get; init; }
     public bool IsLatest { get; init; }
     public string CollectionLogic { get; init; } = "NONE";
@@ -66,6 +70,15 @@ public sealed record ProjectRefJson(Guid Uuid, string Name, string? Version, boo
 
     public static ProjectRefJson From(ProjectEntity project) => new(project.Id, project.Name, project.Version, project.Active, project.IsLatest);
 }
+
+/// <summary>A project's parent as Dependency-Track shows it: name, version and UUID only.</summary>
+public sealed record ProjectParentJson(string Name, string? Version, Guid Uuid)
+{
+    public static ProjectParentJson From(ProjectEntity parent) => new(parent.Name, parent.Version, parent.Id);
+}
+
+/// <summary>A reference to another project in a request, e.g. <c>"parent": {"uuid": "…"}</c>.</summary>
+public sealed record ProjectReferenceJson(Guid? Uuid);
 
 /// <summary>A tag as Dependency-Track writes and reads it: <c>{"name": "team-a"}</c>.</summary>
 public sealed record TagJson(string? Name);

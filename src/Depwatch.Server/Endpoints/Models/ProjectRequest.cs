@@ -9,6 +9,7 @@ public sealed record ProjectRequest
     public string? Classifier { get; init; }
     public string? Purl { get; init; }
     public IReadOnlyList<TagJson>? Tags { get; init; }
+    public ProjectReferenceJson? Parent { get; init; }
     public bool? Active { get; init; }
     public bool? IsLatest { get; init; }
 }
