@@ -123,6 +123,7 @@ internal sealed class BomUploads(IDbContextFactory<DepwatchDbContext> contexts, 
             {
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
+                queue.Committed();
                 return token;
             }
             catch (DbUpdateException) when (creating && attempt < MaxStoreAttempts)

@@ -97,6 +97,7 @@ internal sealed partial class IngestBomHandler(
         queue.Enqueue(db, JobKinds.AnalyzeProject, job.ProjectId, job.Token, payload: null);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        queue.Committed();
         return (added.Count, updated, vanished.Count);
     }
 

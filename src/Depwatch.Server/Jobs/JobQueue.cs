@@ -5,14 +5,17 @@ using Microsoft.EntityFrameworkCore;
 namespace Depwatch.Server.Jobs;
 
 /// <summary>The queue over the <c>Jobs</c> table; <see cref="JobWorker"/> runs what it holds.</summary>
-internal sealed class JobQueue(IDbContextFactory<DepwatchDbContext> contexts, TimeProvider time) : IJobQueue
+internal sealed class JobQueue(IDbContextFactory<DepwatchDbContext> contexts, JobSignal signal, TimeProvider time) : IJobQueue
 {
     public async Task EnqueueAsync(string kind, Guid projectId, Guid token, byte[]? payload, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         Enqueue(db, kind, projectId, token, payload);
         await db.SaveChangesAsync(cancellationToken);
+        Committed();
     }
+
+    public void Committed() => signal.Notify();
 
     public JobEntity Enqueue(DepwatchDbContext db, string kind, Guid projectId, Guid token, byte[]? payload)
     {

@@ -9,7 +9,7 @@ namespace Depwatch.Server.Jobs;
 /// its project's lease, running the <see cref="IJobHandler"/> for its kind, and recording the outcome.
 /// </summary>
 internal sealed partial class JobWorker(
-    JobStore store, IServiceScopeFactory scopes, IOptions<AnalysisOptions> options, TimeProvider time, ILogger<JobWorker> logger)
+    JobStore store, JobSignal signal, IServiceScopeFactory scopes, IOptions<AnalysisOptions> options, TimeProvider time, ILogger<JobWorker> logger)
     : BackgroundService
 {
     // Each loop owns its leases under its own name, so two loops of one instance never share a project either.
@@ -39,6 +39,7 @@ internal sealed partial class JobWorker(
     {
         while (!stoppingToken.IsCancellationRequested)
         {
+            var queued = signal.NextQueued;
             JobEntity? job = null;
             try
             {
@@ -53,7 +54,7 @@ internal sealed partial class JobWorker(
             {
                 await RunAsync(job, owner, stoppingToken);
             }
-            else if (!await PauseAsync(options.Value.PollInterval, stoppingToken))
+            else if (!await WaitForWorkAsync(queued, stoppingToken))
             {
                 return;
             }
@@ -153,6 +154,16 @@ internal sealed partial class JobWorker(
             }
         }
         return true;
+    }
+
+    /// <summary>Waits until a job is queued here or the poll interval has passed; false when cancelled first.</summary>
+    private async Task<bool> WaitForWorkAsync(Task queued, CancellationToken stoppingToken)
+    {
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var poll = PauseAsync(options.Value.PollInterval, waiting.Token);
+        await Task.WhenAny(queued, poll);
+        await waiting.CancelAsync();
+        return !stoppingToken.IsCancellationRequested;
     }
 
     /// <summary>Waits; false when cancelled first.</summary>

@@ -8,6 +8,7 @@ public static class JobsExtensions
     /// </summary>
     public static IServiceCollection AddJobs(this IServiceCollection services)
     {
+        services.AddSingleton<JobSignal>();
         services.AddSingleton<IJobQueue, JobQueue>();
         services.AddSingleton<JobStore>();
         services.AddHostedService<JobWorker>();

@@ -65,6 +65,25 @@ public abstract class BomQueueTests(StorageKind storage, ITestOutputHelper outpu
     }
 
     [Fact]
+    public async Task An_upload_is_picked_up_at_once_not_at_the_workers_next_poll()
+    {
+        await using var app = await DepwatchApplication.StartAsync(storage, new Dictionary<string, string?>
+        {
+            ["Depwatch:Analysis:PollInterval"] = "00:05:00",
+        });
+        var client = app.CreateClient();
+        // Let every worker find the queue empty and settle into its five-minute wait.
+        await Task.Delay(TimeSpan.FromSeconds(1));
+
+        var token = await BomApi.TokenAsync(await BomApi.PutAsync(client, Npm("a"), "prompt"));
+
+        await JobDatabase.WaitUntilAsync(async () => !await BomApi.IsProcessingAsync(client, token),
+            "the upload is ingested and analysed long before the next poll", TimeSpan.FromSeconds(30));
+        var project = (await BomApi.ProjectAsync(app, "prompt"))!;
+        Assert.Equal(["pkg:npm/a@1.0.0"], (await BomApi.ComponentsAsync(app, project.Id)).Select(c => c.Identity));
+    }
+
+    [Fact]
     public async Task A_bom_of_ten_thousand_components_is_ingested_in_seconds_and_again_without_changes()
     {
         await using var app = await DepwatchApplication.StartAsync(storage);
