@@ -143,6 +143,21 @@ public abstract class PortfolioPagesTests(StorageKind storage, TrivyServerFixtur
     }
 
     [Fact]
+    public async Task A_project_shows_its_tags_and_links_its_parent_and_children()
+    {
+        var product = await _api.UploadAndWaitAsync("product", "2026", WebBoms.Shop());
+        var shop = await _api.UploadAndWaitAsync("shop", "1.0.0", WebBoms.Shop(), tags: ["Team-Web", "pci"], parent: product);
+
+        var (_, child, _) = await _client.GetAsync($"/projects/{shop}");
+        var (_, parent, _) = await _client.GetAsync($"/projects/{product}");
+
+        Assert.Equal(["pci", "team-web"], ListItems(child, "tags"));
+        Assert.Contains($"<a href=\"/projects/{product}\" data-testid=\"parent\">product 2026</a>", child, StringComparison.Ordinal);
+        Assert.Equal([$"<a href=\"/projects/{shop}\">shop 1.0.0</a>"], ListItems(parent, "children"));
+        Assert.Empty(ListItems(parent, "tags"));
+    }
+
+    [Fact]
     public async Task Without_VIEW_VULNERABILITY_the_project_shows_components_but_no_findings_and_without_VIEW_PORTFOLIO_nothing()
     {
         var project = await _api.UploadAndWaitAsync("shop", "1.0.0", WebBoms.Shop());
@@ -178,6 +193,14 @@ public abstract class PortfolioPagesTests(StorageKind storage, TrivyServerFixtur
     private async Task<List<string>> FindingsAsync(string path) => Html.RowsOf((await _client.GetAsync(path)).Html, "findings");
 
     private static string VulnId(string row) => row.Split(" | ")[1].Trim();
+
+    /// <summary>The inner HTML of each item of the list marked <c>data-testid="<paramref name="testId"/>"</c>.</summary>
+    private static List<string> ListItems(string html, string testId)
+    {
+        var list = System.Text.RegularExpressions.Regex.Match(html, $"<ul [^>]*data-testid=\"{testId}\">(.*?)</ul>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        return [.. System.Text.RegularExpressions.Regex.Matches(list.Groups[1].Value, "<li>(.*?)</li>", System.Text.RegularExpressions.RegexOptions.Singleline)
+            .Select(m => m.Groups[1].Value.Trim())];
+    }
 
     private static int CountOf(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
 

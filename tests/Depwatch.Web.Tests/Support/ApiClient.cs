@@ -15,11 +15,12 @@ public sealed class ApiClient : IDisposable
     }
 
     /// <summary>Uploads a BOM (creating the project) and waits until it is ingested and analysed; returns the project's id.</summary>
-    public async Task<Guid> UploadAndWaitAsync(string projectName, string? projectVersion, string bom)
+    public async Task<Guid> UploadAndWaitAsync(string projectName, string? projectVersion, string bom, string[]? tags = null, Guid? parent = null)
     {
         var response = await _http.PutAsJsonAsync("/api/v1/bom", new
         {
             projectName, projectVersion, autoCreate = true, bom = Convert.ToBase64String(Encoding.UTF8.GetBytes(bom)),
+            projectTags = tags?.Select(name => new { name }), parentUUID = parent,
         });
         response.EnsureSuccessStatusCode();
         var token = (await response.Content.ReadFromJsonAsync<TokenJson>())!.Token;

@@ -70,6 +70,8 @@ internal sealed class ProjectModel(
 
     public List<AnalysisRunEntity> History { get; private set; } = [];
 
+    public ProjectRelations Relations { get; private set; } = new([], null, []);
+
     public bool Processing => Token is not null || Display.IsBusy(Summary.Project);
 
     public UploadFormView Upload { get; private set; } = new(false, null, null, new Dictionary<string, string>());
@@ -158,6 +160,7 @@ internal sealed class ProjectModel(
             return false;
         }
         Summary = summary;
+        Relations = await reader.RelationsAsync(summary.Project, cancellationToken);
         History = await reader.HistoryAsync(Id, cancellationToken);
         if (MayViewFindings)
         {
