@@ -7,18 +7,30 @@ namespace Depwatch.Server.Data;
 public static class ProjectTags
 {
     public const int MaxNameLength = 255;
+    public const int MaxTags = 100;
 
-    /// <summary>Trimmed, lower-case, without blanks or repeats, in order: <c>" Team-A, team-a ,"</c> is one tag, <c>team-a</c>.</summary>
+    /// <summary>Trimmed, lower-case, without blanks or repeats, sorted: <c>" Team-A, team-a ,"</c> is one tag, <c>team-a</c>.</summary>
     public static List<string> Normalize(IEnumerable<string?> names) =>
         [.. names.Select(n => n?.Trim().ToLowerInvariant()).OfType<string>().Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    /// <summary>Why a project cannot carry these (normalised) tags, or null when it can.</summary>
+    public static string? Problem(IReadOnlyList<string> names)
+    {
+        if (names.Count > MaxTags)
+        {
+            return $"A project carries at most {MaxTags} tags; {names.Count} were given.";
+        }
+        return names.FirstOrDefault(n => n.Length > MaxNameLength) is { } tooLong
+            ? $"The tag '{tooLong[..40]}…' is longer than {MaxNameLength} characters."
+            : null;
+    }
 
     /// <summary>Each project's tag names, sorted; projects without tags are absent.</summary>
     public static async Task<Dictionary<Guid, List<string>>> ForProjectsAsync(
         DepwatchDbContext db, IReadOnlyCollection<Guid> projectIds, CancellationToken cancellationToken)
     {
         var rows = await db.ProjectTags.AsNoTracking().Where(t => projectIds.Contains(t.ProjectId)).ToListAsync(cancellationToken);
-        return rows.GroupBy(t => t.ProjectId)
-            .ToDictionary(g => g.Key, g => g.Select(t => t.Name).Order(StringComparer.Ordinal).ToList());
+        return rows.GroupBy(t => t.ProjectId).ToDictionary(g => g.Key, g => g.Select(t => t.Name).Order(StringComparer.Ordinal).ToList());
     }
 
     /// <summary>Stages replacing the project's tags with <paramref name="names"/> (already normalised); saved with the caller's changes.</summary>

@@ -68,8 +68,10 @@ internal static class ProjectEndpoints
         }
         else if (page.Filter is { } filter)
         {
+            // As in Dependency-Track: part of the name in any case, or exactly one of the project's tags.
             var term = filter.ToLowerInvariant();
-            query = query.Where(p => p.Name.ToLower().Contains(term));
+            var tag = ProjectTags.Normalize([filter]).FirstOrDefault() ?? "";
+            query = query.Where(p => p.Name.ToLower().Contains(term) || db.ProjectTags.Any(t => t.ProjectId == p.Id && t.Name == tag));
         }
         if (Order(query, page, byName: name is null) is not { } ordered)
         {
@@ -285,10 +287,9 @@ internal static class ProjectEndpoints
         {
             errors.Add(new FieldError("parent.uuid must be provided when parent is set", "parent.uuid must be provided when parent is set", "parent.uuid", null));
         }
-        if (request.Tags?.FirstOrDefault(t => t.Name?.Trim().Length > ProjectTags.MaxNameLength) is { } longTag)
+        if (request.Tags is { } tags && ProjectTags.Problem(ProjectTags.Normalize(tags.Select(t => t.Name))) is { } tagProblem)
         {
-            errors.Add(new FieldError($"A tag name must be at most {ProjectTags.MaxNameLength} characters long.",
-                "size must be between 1 and 255", "tags", longTag.Name));
+            errors.Add(new FieldError(tagProblem, "invalid tags", "tags", null));
         }
         return errors;
     }

@@ -129,9 +129,9 @@ internal static class BomUploadReader
             throw BomUploadRejectedException.BadRequest(InvalidRequest, $"The projectName is longer than {MaxProjectNameLength} characters.");
         }
         var tags = tagNames is null ? null : Data.ProjectTags.Normalize(tagNames);
-        if (tags?.FirstOrDefault(t => t.Length > Data.ProjectTags.MaxNameLength) is { } longTag)
+        if (tags is not null && Data.ProjectTags.Problem(tags) is { } tagProblem)
         {
-            throw BomUploadRejectedException.BadRequest(InvalidRequest, $"The project tag '{longTag[..40]}…' is longer than {Data.ProjectTags.MaxNameLength} characters.");
+            throw BomUploadRejectedException.BadRequest(InvalidRequest, $"projectTags: {tagProblem}");
         }
         var version = projectVersion?.Trim();
         return new BomUpload(projectId, name, string.IsNullOrEmpty(version) ? null : version, autoCreate, isLatest, tags is { Count: > 0 } ? tags : null, bom);

@@ -30,7 +30,8 @@ internal abstract record UploadOutcome
 /// </summary>
 internal sealed class BomUploads(IDbContextFactory<DepwatchDbContext> contexts, IJobQueue queue, TimeProvider time)
 {
-    // Concurrent uploads may create the same new project at once; the losers of the unique index read the winner's.
+    // Concurrent uploads may create the same new project, or retag the same project, at once; the losers of the
+    // unique index start again from what the winner stored.
     private const int MaxStoreAttempts = 3;
 
     public async Task<UploadOutcome> AcceptAsync(BomUpload upload, ClaimsPrincipal principal, CancellationToken cancellationToken)
@@ -75,8 +76,7 @@ internal sealed class BomUploads(IDbContextFactory<DepwatchDbContext> contexts, 
         principal.HasClaim(Permissions.ClaimType, Permissions.PortfolioManagement);
 
     private static bool MayCreateProjects(ClaimsPrincipal principal) =>
-        principal.HasClaim(Permissions.ClaimType, Permissions.PortfolioManagement)
-        || principal.HasClaim(Permissions.ClaimType, Permissions.ProjectCreationUpload);
+        MayManagePortfolio(principal) || principal.HasClaim(Permissions.ClaimType, Permissions.ProjectCreationUpload);
 
     private async Task<(Guid Id, bool Active)?> FindParentAsync(ParentReference parent, CancellationToken cancellationToken)
     {
@@ -126,9 +126,9 @@ internal sealed class BomUploads(IDbContextFactory<DepwatchDbContext> contexts, 
                 queue.Committed();
                 return token;
             }
-            catch (DbUpdateException) when (creating && attempt < MaxStoreAttempts)
+            catch (DbUpdateException) when ((creating || upload.Tags is not null) && attempt < MaxStoreAttempts)
             {
-                // Another upload created the project first: the next attempt finds it.
+                // Another upload created the project or changed its tags first: the next attempt reads what it stored.
             }
         }
     }

@@ -64,6 +64,56 @@ public abstract class ProjectTagTests(StorageKind storage) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Concurrent_uploads_that_retag_one_project_are_all_accepted_and_one_uploads_tags_win()
+    {
+        await BomApi.WaitUntilProcessedAsync(_admin, await UploadJsonAsync(_admin, "billing", ["start"]));
+        var tagSets = Enumerable.Range(0, 8).Select(n => new[] { "shared", $"run-{n}" }).ToArray();
+
+        var tokens = await Task.WhenAll(tagSets.Select(tags => UploadJsonAsync(_admin, "billing", tags)));
+        foreach (var token in tokens)
+        {
+            await BomApi.WaitUntilProcessedAsync(_admin, token);
+        }
+
+        var final = Tags(await LookupAsync("billing"));
+        Assert.Contains(tagSets, tags => tags.Order(StringComparer.Ordinal).SequenceEqual(final));
+    }
+
+    [Fact]
+    public async Task The_project_list_filter_matches_part_of_a_name_or_a_whole_tag()
+    {
+        await CreateAsync(new { name = "billing", version = "1.0", tags = new[] { new { name = "payments" } } });
+        await CreateAsync(new { name = "payments-gateway", version = "1.0" });
+        await CreateAsync(new { name = "shop", version = "1.0", tags = new[] { new { name = "payments-team" } } });
+
+        var found = await _admin.GetFromJsonAsync<JsonArray>("/api/v1/project?searchText=PAYMENTS");
+
+        Assert.Equal(["billing", "payments-gateway"], found!.Select(p => p!["name"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task More_than_a_hundred_tags_are_refused_and_nothing_is_created()
+    {
+        var tags = Enumerable.Range(0, 101).Select(n => $"tag-{n}").ToArray();
+
+        var upload = await _admin.PutAsJsonAsync("/api/v1/bom", new
+        {
+            projectName = "billing",
+            projectVersion = "1.0",
+            autoCreate = true,
+            projectTags = tags.Select(name => new { name }),
+            bom = Convert.ToBase64String(Encoding.UTF8.GetBytes(Bom())),
+        });
+        var project = await _admin.PutAsJsonAsync("/api/v1/project", new { name = "shop", tags = tags.Select(name => new { name }) });
+
+        Assert.Equal(HttpStatusCode.BadRequest, upload.StatusCode);
+        Assert.Contains("A project carries at most 100 tags; 101 were given.", await upload.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, project.StatusCode);
+        Assert.Contains("A project carries at most 100 tags; 101 were given.", await project.Content.ReadAsStringAsync());
+        Assert.Equal((0, 0), await BomApi.CountAsync(_app));
+    }
+
+    [Fact]
     public async Task An_upload_without_tags_leaves_the_projects_tags_alone()
     {
         await BomApi.WaitUntilProcessedAsync(_admin, await UploadJsonAsync(_admin, "billing", ["team-a"]));
