@@ -11,7 +11,10 @@ namespace Depwatch.Server.Endpoints.Models;
 internal sealed class FindingsCache
 {
     private const int MaxEntries = 32;
-    private const int MaxBodyBytes = 64 * 1024 * 1024;
+
+    // Bounds on memory: an answer above the first is served but not kept; past the second, older answers are dropped.
+    private const long MaxAnswerBytes = 96L * 1024 * 1024;
+    private const long MaxTotalBytes = 192L * 1024 * 1024;
 
     private readonly ConcurrentDictionary<(Guid, string?), FindingsAnswer> _entries = new();
     private readonly ConcurrentDictionary<(Guid, string?), SemaphoreSlim> _builders = new();
@@ -66,11 +69,12 @@ internal sealed class FindingsCache
 
     private void Store((Guid, string?) key, FindingsAnswer entry)
     {
-        if (entry.Bytes > MaxBodyBytes)
+        if (entry.Bytes > MaxAnswerBytes)
         {
             return;
         }
-        if (_entries.Count >= MaxEntries && !_entries.ContainsKey(key))
+        var othersBytes = _entries.Where(e => !e.Key.Equals(key)).Sum(e => e.Value.Bytes);
+        if ((_entries.Count >= MaxEntries && !_entries.ContainsKey(key)) || othersBytes + entry.Bytes > MaxTotalBytes)
         {
             _entries.Clear();
         }

@@ -40,11 +40,12 @@ internal sealed class FindingsJsonResult(FindingsAnswer answer) : IResult, IStat
         var response = httpContext.Response;
         var gzip = AcceptsGzip(request);
         var etag = gzip ? answer.GzipETag : answer.ETag;
-        response.Headers.Vary = HeaderNames.AcceptEncoding;
+        // The answer depends on Accept too: a client that names SARIF gets SARIF.
+        response.Headers.Vary = $"{HeaderNames.Accept}, {HeaderNames.AcceptEncoding}";
         response.Headers.CacheControl = "private, no-cache";
         response.Headers.ETag = etag;
         response.Headers["X-Total-Count"] = answer.Count.ToString(CultureInfo.InvariantCulture);
-        if (HoldsCurrentAnswer(request))
+        if (Holds(request, etag))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             return;
@@ -71,8 +72,7 @@ internal sealed class FindingsJsonResult(FindingsAnswer answer) : IResult, IStat
         return gzip is not null && (gzip.Quality ?? 1) > 0;
     }
 
-    // Either representation's tag identifies the same answer, so a client that switched encodings still gets 304.
-    private bool HoldsCurrentAnswer(HttpRequest request) =>
-        request.GetTypedHeaders().IfNoneMatch.Any(tag =>
-            tag.Equals(EntityTagHeaderValue.Any) || tag.Tag == answer.ETag || tag.Tag == answer.GzipETag);
+    /// <summary>Whether the client already holds the representation it is about to be sent.</summary>
+    private static bool Holds(HttpRequest request, string etag) =>
+        request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Tag == etag);
 }
