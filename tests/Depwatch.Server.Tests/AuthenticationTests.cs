@@ -52,9 +52,8 @@ public abstract class AuthenticationTests(StorageKind storage) : IAsyncLifetime
         var problem = await ProblemAsync(response, HttpStatusCode.Unauthorized);
         Assert.Equal("API key required", problem["title"]!.GetValue<string>());
         Assert.Equal(
-            "The request has no X-Api-Key header. Send an API key in it: an administrator creates a key for a team with "
-            + "PUT /api/v1/team/{uuid}/key, and the first administrator key is written to admin-api-key.txt in the server's "
-            + "data folder at first start.",
+            "The request has no X-Api-Key header. Send an API key in it; an administrator creates keys for a team with "
+            + "PUT /api/v1/team/{uuid}/key.",
             problem["detail"]!.GetValue<string>());
     }
 

@@ -26,9 +26,8 @@ internal static class AccessProblems
             : TypedResults.Problem(
                 statusCode: StatusCodes.Status401Unauthorized,
                 title: MissingKeyTitle,
-                detail: $"The request has no {ApiKeyAuthenticationHandler.Header} header. Send an API key in it: an administrator "
-                    + "creates a key for a team with PUT /api/v1/team/{uuid}/key, and the first administrator key is written "
-                    + $"to {AdministratorBootstrap.KeyFileName} in the server's data folder at first start.");
+                detail: $"The request has no {ApiKeyAuthenticationHandler.Header} header. Send an API key in it; an administrator "
+                    + "creates keys for a team with PUT /api/v1/team/{uuid}/key.");
 
     /// <summary>403: the key is valid, but its team lacks a permission the endpoint requires.</summary>
     public static ProblemHttpResult Forbidden(ClaimsPrincipal user, AuthorizationFailure? failure)

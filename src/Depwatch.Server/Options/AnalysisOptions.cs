@@ -7,7 +7,8 @@ public sealed class AnalysisOptions : IValidatableObject
 {
     public const string Section = "Depwatch:Analysis";
 
-    // Longer would take the deletion cutoff out of the range of dates.
+    // Shorter would make the sweep's timer spin; longer would take the deletion cutoff out of the range of dates.
+    private static readonly TimeSpan s_shortestRetention = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan s_longestRetention = TimeSpan.FromDays(36500);
 
     /// <summary>How often every project is analysed again, new advisories being published all the time.</summary>
@@ -43,10 +44,10 @@ public sealed class AnalysisOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (FinishedJobRetention <= TimeSpan.Zero || FinishedJobRetention > s_longestRetention)
+        if (FinishedJobRetention < s_shortestRetention || FinishedJobRetention > s_longestRetention)
         {
             yield return new ValidationResult(
-                $"{Section}:{nameof(FinishedJobRetention)} must be positive and at most {s_longestRetention.Days} days "
+                $"{Section}:{nameof(FinishedJobRetention)} must be at least a second and at most {s_longestRetention.Days} days "
                 + $"(e.g. 7.00:00:00 for a week); it is {FinishedJobRetention}.",
                 [nameof(FinishedJobRetention)]);
         }

@@ -72,7 +72,8 @@ public abstract class BomQueueTests(StorageKind storage, ITestOutputHelper outpu
             ["Depwatch:Analysis:PollInterval"] = "00:05:00",
         });
         var client = app.CreateClient();
-        // Let every worker find the queue empty and settle into its five-minute wait.
+        // A first upload proves the workers run; once it is done, each has found the queue empty and waits five minutes.
+        await BomApi.WaitUntilProcessedAsync(client, await BomApi.TokenAsync(await BomApi.PutAsync(client, Npm("first"), "earlier")));
         await Task.Delay(TimeSpan.FromSeconds(1));
 
         var token = await BomApi.TokenAsync(await BomApi.PutAsync(client, Npm("a"), "prompt"));

@@ -115,19 +115,20 @@ public abstract class FinishedJobRetentionTests(StorageKind storage)
     }
 }
 
-/// <summary>The retention must be a positive time span; anything else stops the server at start-up.</summary>
+/// <summary>The retention must be at least a second; anything shorter stops the server at start-up.</summary>
 public sealed class FinishedJobRetentionSettingTests
 {
     [Theory]
     [InlineData("00:00:00")]
+    [InlineData("00:00:00.0001")]
     [InlineData("-1.00:00:00")]
-    public async Task A_retention_that_is_not_positive_stops_the_server_with_a_message_naming_the_setting(string retention)
+    public async Task A_retention_shorter_than_a_second_stops_the_server_with_a_message_naming_the_setting(string retention)
     {
         var settings = new Dictionary<string, string?> { ["Depwatch:Analysis:FinishedJobRetention"] = retention };
 
         var refused = await Assert.ThrowsAsync<OptionsValidationException>(() => DepwatchApplication.StartAsync(StorageKind.Sqlite, settings));
 
-        Assert.Contains("Depwatch:Analysis:FinishedJobRetention must be positive", refused.Message);
+        Assert.Contains("Depwatch:Analysis:FinishedJobRetention must be at least a second", refused.Message);
     }
 }
 
