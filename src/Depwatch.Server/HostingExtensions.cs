@@ -1,6 +1,8 @@
 using Depwatch.Server.Data;
 using Depwatch.Server.Options;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.FileProviders;
 
 namespace Depwatch.Server;
 
@@ -9,6 +11,7 @@ internal static class HostingExtensions
     /// <summary>Binds and validates every options class at start-up, so bad settings stop the server with a clear message.</summary>
     public static void AddDepwatchOptions(this WebApplicationBuilder builder)
     {
+        ReadSettingsBesideTheProgram(builder.Configuration, builder.Environment);
         MapEnvironmentShortcuts(builder.Configuration);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddOptions<DepwatchOptions>().BindConfiguration(DepwatchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -19,6 +22,24 @@ internal static class HostingExtensions
             ?? new DepwatchOptions().MaxRequestBytes;
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxRequestBytes);
         builder.Services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = maxRequestBytes);
+    }
+
+    // Settings are read from the working directory; a published server started from elsewhere (a service, a
+    // container with another working directory) would otherwise run without the defaults shipped beside it: port
+    // 8080, database commands not logged. Read first, so that every other source still overrides it.
+    private static void ReadSettingsBesideTheProgram(ConfigurationManager configuration, IHostEnvironment environment)
+    {
+        var programDirectory = Path.GetFullPath(AppContext.BaseDirectory);
+        if (Path.TrimEndingDirectorySeparator(programDirectory) == Path.TrimEndingDirectorySeparator(Path.GetFullPath(environment.ContentRootPath)))
+        {
+            return;
+        }
+        configuration.Sources.Insert(0, new JsonConfigurationSource
+        {
+            FileProvider = new PhysicalFileProvider(programDirectory),
+            Path = "appsettings.json",
+            Optional = true,
+        });
     }
 
     // Container deployments set these; they name the documented settings without the section syntax.

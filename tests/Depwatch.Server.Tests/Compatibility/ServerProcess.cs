@@ -35,12 +35,13 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string?> environment)
+    /// <param name="workingDirectory">Where the process starts; by default the folder holding the binary.</param>
+    public static async Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string?> environment, string? workingDirectory = null)
     {
         var baseUrl = new Uri($"http://127.0.0.1:{FreePort.Find()}/");
         var startInfo = new ProcessStartInfo(DotnetHost())
         {
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = workingDirectory ?? AppContext.BaseDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

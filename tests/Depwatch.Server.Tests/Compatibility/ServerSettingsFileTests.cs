@@ -1,0 +1,24 @@
+using Depwatch.Testing.TrivyServer;
+
+namespace Depwatch.Server.Tests.Compatibility;
+
+/// <summary>The server binary started from another working directory, as a service or container starts it.</summary>
+public sealed class ServerSettingsFileTests
+{
+    [Fact]
+    public async Task The_settings_shipped_beside_the_program_apply_whatever_the_working_directory()
+    {
+        using var elsewhere = new TemporaryDirectory("depwatch-cwd-");
+        await using var server = await ServerProcess.StartAsync(new Dictionary<string, string?>
+        {
+            ["Depwatch__DataDirectory"] = Path.Combine(elsewhere.Path, "data"),
+            ["Depwatch__AdminApiKey"] = "dwk_Settings_0123456789abcdefghijABCDEFGHIJ",
+        }, workingDirectory: elsewhere.Path);
+
+        // The job workers poll the database every second; the shipped settings keep those commands out of the log.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+
+        Assert.Contains("Running jobs with 4 workers", server.Output);
+        Assert.DoesNotContain("Executed DbCommand", server.Output);
+    }
+}
