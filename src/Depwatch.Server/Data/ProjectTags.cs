@@ -33,9 +33,15 @@ public static class ProjectTags
         return rows.GroupBy(t => t.ProjectId).ToDictionary(g => g.Key, g => g.Select(t => t.Name).Order(StringComparer.Ordinal).ToList());
     }
 
-    /// <summary>Stages replacing the project's tags with <paramref name="names"/> (already normalised); saved with the caller's changes.</summary>
+    /// <summary>
+    /// Stages replacing the project's tags with <paramref name="names"/> (already normalised); saved with the caller's
+    /// changes, in the caller's transaction.
+    /// </summary>
     public static async Task ReplaceAsync(DepwatchDbContext db, Guid projectId, IReadOnlyList<string> names, CancellationToken cancellationToken)
     {
+        // Writing the project's row first holds its lock until the caller commits, so uploads retagging one project
+        // at the same moment take turns: each reads the tags the previous one stored, and the last one's tags win.
+        await db.Projects.Where(p => p.Id == projectId).ExecuteUpdateAsync(s => s.SetProperty(p => p.Name, p => p.Name), cancellationToken);
         var current = await db.ProjectTags.Where(t => t.ProjectId == projectId).ToListAsync(cancellationToken);
         db.ProjectTags.RemoveRange(current.Where(t => !names.Contains(t.Name)));
         db.ProjectTags.AddRange(names.Where(n => current.All(t => t.Name != n)).Select(n => new ProjectTagEntity { ProjectId = projectId, Name = n }));

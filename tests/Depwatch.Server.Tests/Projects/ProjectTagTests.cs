@@ -67,7 +67,7 @@ public abstract class ProjectTagTests(StorageKind storage) : IAsyncLifetime
     public async Task Concurrent_uploads_that_retag_one_project_are_all_accepted_and_one_uploads_tags_win()
     {
         await BomApi.WaitUntilProcessedAsync(_admin, await UploadJsonAsync(_admin, "billing", ["start"]));
-        var tagSets = Enumerable.Range(0, 8).Select(n => new[] { "shared", $"run-{n}" }).ToArray();
+        var tagSets = Enumerable.Range(0, 16).Select(n => new[] { "shared", $"run-{n}" }).ToArray();
 
         var tokens = await Task.WhenAll(tagSets.Select(tags => UploadJsonAsync(_admin, "billing", tags)));
         foreach (var token in tokens)
