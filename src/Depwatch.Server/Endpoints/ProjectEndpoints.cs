@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Depwatch.Server.Endpoints;
 
-/// <summary>Dependency-Track's project API: list, look up, read, create and delete projects.</summary>
-internal static class ProjectEndpoints
+/// <summary>Dependency-Track's project API: list, look up, read, create, change and delete projects.</summary>
+internal static partial class ProjectEndpoints
 {
     private const int MaxNameLength = 255;
 
@@ -40,6 +40,10 @@ internal static class ProjectEndpoints
             .Produces<string>(StatusCodes.Status404NotFound, "text/plain");
         projects.MapPut("", CreateProject).RequireAuthorization(Permissions.PortfolioManagement).WithName("CreateProject")
             .WithSummary("Creates a project; 409 when one with the same name and version exists or the parent is inactive")
+            .Produces<string>(StatusCodes.Status404NotFound, "text/plain")
+            .Produces<string>(StatusCodes.Status409Conflict, "text/plain");
+        projects.MapPatch("/{uuid}", PatchProject).RequireAuthorization(Permissions.PortfolioManagement).WithName("PatchProject")
+            .WithSummary("Changes the fields the body names, leaving the others as they are")
             .Produces<string>(StatusCodes.Status404NotFound, "text/plain")
             .Produces<string>(StatusCodes.Status409Conflict, "text/plain");
         projects.MapDelete("/{uuid}", DeleteProject).RequireAuthorization(Permissions.PortfolioManagement).WithName("DeleteProject")
@@ -169,7 +173,7 @@ internal static class ProjectEndpoints
     public static async Task<Results<Created<ProjectJson>, BadRequest<List<FieldError>>, ContentHttpResult>> CreateProject(
         ProjectRequest request, IDbContextFactory<DepwatchDbContext> contexts, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (Validate(request) is { Count: > 0 } errors)
+        if (Validate(request, nameRequired: true) is { Count: > 0 } errors)
         {
             return TypedResults.BadRequest(errors);
         }
@@ -178,16 +182,12 @@ internal static class ProjectEndpoints
         ProjectEntity? parent = null;
         if (request.Parent?.Uuid is { } parentId)
         {
-            parent = await db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == parentId, cancellationToken);
-            if (parent is null)
+            (parent, var refusal) = await FindParentAsync(db, parentId, cancellationToken);
+            if (refusal is not null)
             {
-                return ApiTexts.NotFound(ApiTexts.ParentUuidNotFound);
+                return refusal;
             }
-            if (!parent.Active)
-            {
-                return ApiTexts.Text(StatusCodes.Status409Conflict, ApiTexts.InactiveParent);
-            }
-            project.ParentId = parent.Id;
+            project.ParentId = parentId;
         }
         if (await db.Projects.AnyAsync(p => p.Name == project.Name && p.VersionKey == project.VersionKey, cancellationToken))
         {
@@ -224,6 +224,18 @@ internal static class ProjectEndpoints
         // Components, findings, jobs and analysis runs go with it (cascading foreign keys); vulnerabilities stay.
         var deleted = await db.Projects.Where(p => p.Id == id).ExecuteDeleteAsync(cancellationToken);
         return deleted == 0 ? ApiTexts.NotFound(ApiTexts.ProjectUuidNotFound) : TypedResults.NoContent();
+    }
+
+    /// <summary>The project to put another under, or Dependency-Track's answer when it cannot be one.</summary>
+    private static async Task<(ProjectEntity? Parent, ContentHttpResult? Refusal)> FindParentAsync(
+        DepwatchDbContext db, Guid parentId, CancellationToken cancellationToken)
+    {
+        var parent = await db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == parentId, cancellationToken);
+        if (parent is null)
+        {
+            return (null, ApiTexts.NotFound(ApiTexts.ParentUuidNotFound));
+        }
+        return parent.Active ? (parent, null) : (null, ApiTexts.Text(StatusCodes.Status409Conflict, ApiTexts.InactiveParent));
     }
 
     private static async Task<ProjectJson> FullAsync(
@@ -266,17 +278,20 @@ internal static class ProjectEndpoints
     private static ProblemHttpResult NotSortable(string field) => TypedResults.Problem(
         title: "Field not sortable", detail: $"Can not sort by Project#{field}: The field does not exist", statusCode: StatusCodes.Status400BadRequest);
 
-    private static List<FieldError> Validate(ProjectRequest request)
+    private static List<FieldError> Validate(ProjectRequest request, bool nameRequired)
     {
         var errors = new List<FieldError>();
-        if (string.IsNullOrWhiteSpace(request.Name))
+        if (nameRequired || request.Name is not null)
         {
-            errors.Add(new FieldError("The name must not be blank.", "must not be blank", "name", request.Name));
-        }
-        else if (request.Name.Trim().Length > MaxNameLength || request.Name.Any(char.IsControl))
-        {
-            errors.Add(new FieldError($"The name must be printable and at most {MaxNameLength} characters long.",
-                "size must be between 1 and 255", "name", request.Name));
+            if (string.IsNullOrWhiteSpace(request.Name))
+            {
+                errors.Add(new FieldError("The name must not be blank.", "must not be blank", "name", request.Name));
+            }
+            else if (request.Name.Trim().Length > MaxNameLength || request.Name.Any(char.IsControl))
+            {
+                errors.Add(new FieldError($"The name must be printable and at most {MaxNameLength} characters long.",
+                    "size must be between 1 and 255", "name", request.Name));
+            }
         }
         if (request.Classifier is { } classifier && !s_classifiers.Contains(classifier))
         {

@@ -10,6 +10,8 @@ internal static class ApiTexts
     public const string ProjectExists = "A project with the specified name already exists.";
     public const string ParentUuidNotFound = "The UUID of the parent project could not be found.";
     public const string InactiveParent = "An inactive Parent cannot be selected as parent";
+    public const string OwnParent = "A project cannot select itself or one of its descendants as a parent.";
+    public const string ActiveChildren = "Project cannot be set to inactive if active children are present.";
     public const string VulnerabilityNotFound = "The vulnerability could not be found.";
 
     public static ContentHttpResult Text(int status, string text) => TypedResults.Text(text, "text/plain; charset=utf-8", statusCode: status);

@@ -1,0 +1,127 @@
+using Depwatch.Server.Analysis;
+using Depwatch.Server.Configuration;
+using Depwatch.Server.Data;
+using Depwatch.Server.Data.Entities;
+using Depwatch.Server.Endpoints.Models;
+using Depwatch.Server.Teams;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Depwatch.Server.Endpoints;
+
+/// <summary><c>PATCH /api/v1/project/{uuid}</c>: changes the fields the body names and nothing else.</summary>
+internal static partial class ProjectEndpoints
+{
+    public static async Task<Results<Ok<ProjectJson>, BadRequest<List<FieldError>>, ContentHttpResult>> PatchProject(
+        string uuid, ProjectRequest request, IDbContextFactory<DepwatchDbContext> contexts, MetricsCalculator metrics,
+        CancellationToken cancellationToken)
+    {
+        if (!PathUuid.TryParse(uuid, "uuid", out var id, out var errors))
+        {
+            return TypedResults.BadRequest(errors);
+        }
+        if (Validate(request, nameRequired: false) is { Count: > 0 } invalid)
+        {
+            return TypedResults.BadRequest(invalid);
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var project = await db.Projects.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (project is null)
+        {
+            return ApiTexts.NotFound(ApiTexts.ProjectUuidNotFound);
+        }
+        if (await RefusalAsync(db, project, request, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+        Apply(request, project);
+        if (request.IsLatest == true)
+        {
+            await db.Projects.Where(p => p.Name == project.Name && p.IsLatest && p.Id != project.Id)
+                .ExecuteUpdateAsync(p => p.SetProperty(x => x.IsLatest, false), cancellationToken);
+        }
+        if (request.Tags is { } tags)
+        {
+            await ProjectTags.ReplaceAsync(db, project.Id, ProjectTags.Normalize(tags.Select(t => t.Name)), cancellationToken);
+        }
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another request took the same name and version a moment ago.
+            return ApiTexts.Text(StatusCodes.Status409Conflict, ApiTexts.ProjectExists);
+        }
+        return TypedResults.Ok(await FullAsync(db, project, metrics, cancellationToken));
+    }
+
+    /// <summary>Why the change cannot be made, in Dependency-Track's words, or null when it can.</summary>
+    private static async Task<ContentHttpResult?> RefusalAsync(
+        DepwatchDbContext db, ProjectEntity project, ProjectRequest request, CancellationToken cancellationToken)
+    {
+        var name = request.Name?.Trim() ?? project.Name;
+        var versionKey = request.Version is null ? project.VersionKey : request.Version.Trim();
+        if ((name != project.Name || versionKey != project.VersionKey)
+            && await db.Projects.AnyAsync(p => p.Name == name && p.VersionKey == versionKey && p.Id != project.Id, cancellationToken))
+        {
+            return ApiTexts.Text(StatusCodes.Status409Conflict, ApiTexts.ProjectExists);
+        }
+        if (request.Active == false && await db.Projects.AnyAsync(p => p.ParentId == project.Id && p.Active, cancellationToken))
+        {
+            return ApiTexts.Text(StatusCodes.Status409Conflict, ApiTexts.ActiveChildren);
+        }
+        if (request.Parent?.Uuid is not { } parentId)
+        {
+            return null;
+        }
+        var (parent, refusal) = await FindParentAsync(db, parentId, cancellationToken);
+        if (parent is null)
+        {
+            return refusal;
+        }
+        return await IsSelfOrDescendantAsync(db, project.Id, parent, cancellationToken)
+            ? ApiTexts.Text(StatusCodes.Status409Conflict, ApiTexts.OwnParent)
+            : null;
+    }
+
+    /// <summary>Whether <paramref name="candidate"/> is the project itself or below it, which would make a cycle.</summary>
+    private static async Task<bool> IsSelfOrDescendantAsync(
+        DepwatchDbContext db, Guid projectId, ProjectEntity candidate, CancellationToken cancellationToken)
+    {
+        var seen = new HashSet<Guid>();
+        for (Guid? current = candidate.Id; current is { } id && seen.Add(id);)
+        {
+            if (id == projectId)
+            {
+                return true;
+            }
+            current = await db.Projects.Where(p => p.Id == id).Select(p => p.ParentId).FirstOrDefaultAsync(cancellationToken);
+        }
+        return false;
+    }
+
+    private static void Apply(ProjectRequest request, ProjectEntity project)
+    {
+        if (request.Name is { } name)
+        {
+            project.Name = name.Trim();
+        }
+        if (request.Version is { } version)
+        {
+            project.Version = string.IsNullOrWhiteSpace(version) ? null : version.Trim();
+            project.VersionKey = project.Version ?? "";
+        }
+        project.Description = request.Description ?? project.Description;
+        project.Classifier = request.Classifier ?? project.Classifier;
+        if (request.Purl is { } purl)
+        {
+            project.Purl = string.IsNullOrWhiteSpace(purl) ? null : purl.Trim();
+        }
+        project.Active = request.Active ?? project.Active;
+        project.IsLatest = request.IsLatest ?? project.IsLatest;
+        project.ParentId = request.Parent?.Uuid ?? project.ParentId;
+    }
+}
