@@ -13,7 +13,14 @@ start_test_postgres() {
     pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
   fi
   PGROOT=$(mktemp -d -t depwatch-pg.XXXXXX)
-  local port=${DEPWATCH_TEST_POSTGRES_PORT:-55432}
+  local port=${DEPWATCH_TEST_POSTGRES_PORT:-}
+  if [ -z "$port" ]; then
+    # The first port from 55432 up that nothing listens on, so a cluster left running elsewhere is no obstacle.
+    port=55432
+    while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
+      port=$((port + 1))
+    done
+  fi
   local as_postgres=()
   if [ "$(id -u)" = 0 ]; then
     chown postgres:postgres "$PGROOT"
