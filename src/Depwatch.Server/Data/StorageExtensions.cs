@@ -1,5 +1,6 @@
 using Depwatch.Server.Options;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace Depwatch.Server.Data;
@@ -12,6 +13,9 @@ public static class StorageExtensions
         services.AddDbContextFactory<DepwatchDbContext>((provider, builder) =>
         {
             var storage = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
+            // A failed command is an exception its caller handles (a lost race for a unique key is retried) or
+            // reports itself; logged as an error here too, every expected race would read as a fault.
+            builder.ConfigureWarnings(warnings => warnings.Log((RelationalEventId.CommandError, LogLevel.Debug), (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
             if (storage.Provider == StorageProviders.Postgres)
             {
                 builder.UseNpgsql(storage.ConnectionString);
