@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Depwatch.Bench;
+using Depwatch.Testing.DepwatchServer;
 using Depwatch.Testing.TrivyServer;
 
 // Depwatch.ServerBench --server PATH/depwatch-server --depwatch PATH/depwatch [--runs 3] [--components 10000]
@@ -33,7 +34,7 @@ await using var trivy = await TrivyServerInstance.StartAsync();
 Log($"trivy server at {trivy.BaseUrl}");
 
 var adminKey = "dwbench_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
-await using var server = await ServerInstance.StartAsync(serverPath, new Dictionary<string, string?>
+await using var server = await DepwatchServerProcess.StartPublishedAsync(serverPath, new Dictionary<string, string?>
 {
     ["Depwatch__DataDirectory"] = Path.Combine(work.Path, "data"),
     ["Depwatch__AdminApiKey"] = adminKey,

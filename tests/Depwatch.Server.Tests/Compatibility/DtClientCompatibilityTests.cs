@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Depwatch.Server.Tests.Analysis;
 using Depwatch.Server.Tests.Support;
+using Depwatch.Testing.DepwatchServer;
 using Depwatch.Testing.Postgres;
 using Depwatch.Testing.TrivyServer;
 
@@ -20,7 +21,7 @@ public abstract class DtClientCompatibilityTests(StorageKind storage, TrivyServe
 
     private readonly TemporaryDirectory _workDirectory = new("depwatch-compat-");
     private PostgresDatabase? _database;
-    private ServerProcess _server = null!;
+    private DepwatchServerProcess _server = null!;
 
     [Fact]
     public async Task A_dependency_track_pipeline_uploads_waits_and_reads_the_findings_and_metrics()
@@ -86,7 +87,7 @@ public abstract class DtClientCompatibilityTests(StorageKind storage, TrivyServe
             _database = await PostgresDatabase.CreateAsync();
             connectionString = _database.ConnectionString;
         }
-        _server = await ServerProcess.StartAsync(new Dictionary<string, string?>
+        _server = await DepwatchServerProcess.StartBuiltAsync(new Dictionary<string, string?>
         {
             ["Depwatch__DataDirectory"] = Path.Combine(_workDirectory.Path, "data"),
             ["Depwatch__AdminApiKey"] = AdminKey,

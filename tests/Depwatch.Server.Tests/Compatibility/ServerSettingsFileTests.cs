@@ -1,3 +1,4 @@
+using Depwatch.Testing.DepwatchServer;
 using Depwatch.Testing.TrivyServer;
 
 namespace Depwatch.Server.Tests.Compatibility;
@@ -9,7 +10,7 @@ public sealed class ServerSettingsFileTests
     public async Task The_settings_shipped_beside_the_program_apply_whatever_the_working_directory()
     {
         using var elsewhere = new TemporaryDirectory("depwatch-cwd-");
-        await using var server = await ServerProcess.StartAsync(new Dictionary<string, string?>
+        await using var server = await DepwatchServerProcess.StartBuiltAsync(new Dictionary<string, string?>
         {
             ["Depwatch__DataDirectory"] = Path.Combine(elsewhere.Path, "data"),
             ["Depwatch__AdminApiKey"] = "dwk_Settings_0123456789abcdefghijABCDEFGHIJ",
