@@ -11,7 +11,10 @@ public static class ProjectTags
 
     /// <summary>Trimmed, lower-case, without blanks or repeats, sorted: <c>" Team-A, team-a ,"</c> is one tag, <c>team-a</c>.</summary>
     public static List<string> Normalize(IEnumerable<string?> names) =>
-        [.. names.Select(n => n?.Trim().ToLowerInvariant()).OfType<string>().Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        [.. names.OfType<string>().Select(Normalize).Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    /// <summary>One tag name as it is stored, e.g. to look it up: <c>" Team-A"</c> is <c>team-a</c>.</summary>
+    public static string Normalize(string name) => name.Trim().ToLowerInvariant();
 
     /// <summary>Why a project cannot carry these (normalised) tags, or null when it can.</summary>
     public static string? Problem(IReadOnlyList<string> names)

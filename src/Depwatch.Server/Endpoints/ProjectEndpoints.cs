@@ -74,7 +74,7 @@ internal static partial class ProjectEndpoints
         {
             // As in Dependency-Track: part of the name in any case, or exactly one of the project's tags.
             var term = filter.ToLowerInvariant();
-            var tag = ProjectTags.Normalize([filter]).FirstOrDefault() ?? "";
+            var tag = ProjectTags.Normalize(filter);
             query = query.Where(p => p.Name.ToLower().Contains(term) || db.ProjectTags.Any(t => t.ProjectId == p.Id && t.Name == tag));
         }
         if (Order(query, page, byName: name is null) is not { } ordered)
@@ -88,7 +88,7 @@ internal static partial class ProjectEndpoints
         string tag, HttpRequest request, IDbContextFactory<DepwatchDbContext> contexts, MetricsCalculator metrics, CancellationToken cancellationToken)
     {
         var page = PageRequest.From(request.Query);
-        var name = ProjectTags.Normalize([tag]).FirstOrDefault() ?? "";
+        var name = ProjectTags.Normalize(tag);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var query = db.Projects.AsNoTracking().Where(p => db.ProjectTags.Any(t => t.ProjectId == p.Id && t.Name == name));
         if (Order(query, page, byName: true) is not { } ordered)
@@ -245,16 +245,11 @@ internal static partial class ProjectEndpoints
             .OrderByDescending(p => p.VersionKey)
             .Select(p => new ProjectVersionJson(p.Id, p.Version, p.Active))
             .ToListAsync(cancellationToken);
-        var tags = await ProjectTags.ForProjectsAsync(db, [project.Id], cancellationToken);
-        var parents = await ParentsAsync(db, [project], cancellationToken);
-        var children = await db.Projects.AsNoTracking().Where(p => p.ParentId == project.Id)
-            .OrderBy(p => p.Name).ThenByDescending(p => p.VersionKey)
-            .Select(p => new ProjectRefJson(p.Id, p.Name, p.Version, p.Active, p.IsLatest))
-            .ToListAsync(cancellationToken);
-        return ProjectJson.From(project, tags.GetValueOrDefault(project.Id, []), await metrics.ForProjectAsync(project.Id, cancellationToken), versions) with
+        var relations = await ProjectRelations.ReadAsync(db, project, cancellationToken);
+        return ProjectJson.From(project, relations.Tags, await metrics.ForProjectAsync(project.Id, cancellationToken), versions) with
         {
-            Parent = project.ParentId is { } parentId ? parents.GetValueOrDefault(parentId) : null,
-            Children = children,
+            Parent = relations.Parent is { } parent ? ProjectParentJson.From(parent) : null,
+            Children = [.. relations.Children.Select(ProjectRefJson.From)],
         };
     }
 

@@ -16,10 +16,13 @@ internal static class ComponentRows
         Group = component.Group,
         Name = component.Name,
         Version = component.Version,
-        Purl = component.Purl?.ToString() ?? component.PurlText,
+        Purl = StoredPurl(component),
         PurlError = component.PurlError,
         PropertiesJson = PropertiesJson(component.Properties),
     };
+
+    /// <summary>The purl as stored: canonical when it parses, else as the SBOM wrote it.</summary>
+    public static string? StoredPurl(Component component) => component.Purl?.ToString() ?? component.PurlText;
 
     /// <summary>Whether <paramref name="stored"/> already holds everything <paramref name="read"/> says.</summary>
     public static bool HasSameContent(ComponentEntity stored, ComponentEntity read) =>

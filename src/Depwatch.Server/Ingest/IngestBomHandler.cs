@@ -84,8 +84,9 @@ internal sealed partial class IngestBomHandler(
         }
         await ComponentInserter.InsertAsync(db, added, cancellationToken);
         // As in Dependency-Track, the BOM's metadata.component describes the project (its name and version stay).
-        var classifier = bom.MetadataComponent is { } described ? ComponentRows.TypeName(described.Type) : null;
-        var purl = bom.MetadataComponent?.Purl?.ToString() ?? bom.MetadataComponent?.PurlText;
+        var described = bom.MetadataComponent;
+        var classifier = described is null ? null : ComponentRows.TypeName(described.Type);
+        var purl = described is null ? null : ComponentRows.StoredPurl(described);
         await db.Projects.Where(p => p.Id == job.ProjectId).ExecuteUpdateAsync(s => s
             .SetProperty(p => p.Classifier, p => classifier ?? p.Classifier)
             .SetProperty(p => p.Purl, p => purl ?? p.Purl)

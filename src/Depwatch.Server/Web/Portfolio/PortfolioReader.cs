@@ -31,13 +31,7 @@ internal sealed class PortfolioReader(IDbContextFactory<DepwatchDbContext> conte
     public async Task<ProjectRelations> RelationsAsync(ProjectEntity project, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var tags = await db.ProjectTags.AsNoTracking().Where(t => t.ProjectId == project.Id).Select(t => t.Name).OrderBy(t => t).ToListAsync(cancellationToken);
-        var parent = project.ParentId is { } parentId
-            ? await db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == parentId, cancellationToken)
-            : null;
-        var children = await db.Projects.AsNoTracking().Where(p => p.ParentId == project.Id)
-            .OrderBy(p => p.Name).ThenByDescending(p => p.VersionKey).ToListAsync(cancellationToken);
-        return new ProjectRelations(tags, parent, children);
+        return await ProjectRelations.ReadAsync(db, project, cancellationToken);
     }
 
     /// <summary>The project's latest successful analyses, oldest first.</summary>

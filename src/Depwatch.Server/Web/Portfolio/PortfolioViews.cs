@@ -7,9 +7,6 @@ namespace Depwatch.Server.Web.Portfolio;
 /// <summary>A project on the portfolio page: the project and its current counts.</summary>
 internal sealed record ProjectSummary(ProjectEntity Project, FindingMetrics Metrics);
 
-/// <summary>A project's tags, its parent and its children.</summary>
-internal sealed record ProjectRelations(IReadOnlyList<string> Tags, ProjectEntity? Parent, IReadOnlyList<ProjectEntity> Children);
-
 /// <summary>Every project and the portfolio's totals (active projects only, as Dependency-Track sums them).</summary>
 internal sealed record PortfolioView(IReadOnlyList<ProjectSummary> Projects, FindingMetrics Totals);
 

@@ -70,7 +70,7 @@ internal sealed class ProjectModel(
 
     public List<AnalysisRunEntity> History { get; private set; } = [];
 
-    public ProjectRelations Relations { get; private set; } = new([], null, []);
+    public ProjectRelations Relations { get; private set; } = ProjectRelations.None;
 
     public bool Processing => Token is not null || Display.IsBusy(Summary.Project);
 
