@@ -11,6 +11,10 @@ public sealed class AnalysisOptions : IValidatableObject
     private static readonly TimeSpan s_shortestRetention = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan s_longestRetention = TimeSpan.FromDays(36500);
 
+    // The schedule's timer takes at most 2^32 - 2 milliseconds (49 days).
+    private static readonly TimeSpan s_shortestCadence = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan s_longestCadence = TimeSpan.FromDays(30);
+
     /// <summary>How often every project is analysed again, new advisories being published all the time.</summary>
     public TimeSpan PortfolioCadence { get; set; } = TimeSpan.FromHours(24);
 
@@ -50,6 +54,13 @@ public sealed class AnalysisOptions : IValidatableObject
                 $"{Section}:{nameof(FinishedJobRetention)} must be at least a second and at most {s_longestRetention.Days} days "
                 + $"(e.g. 7.00:00:00 for a week); it is {FinishedJobRetention}.",
                 [nameof(FinishedJobRetention)]);
+        }
+        if (PortfolioCadence < s_shortestCadence || PortfolioCadence > s_longestCadence)
+        {
+            yield return new ValidationResult(
+                $"{Section}:{nameof(PortfolioCadence)} must be at least 0.1 s and at most {s_longestCadence.Days} days "
+                + $"(e.g. 1.00:00:00 for daily); it is {PortfolioCadence}.",
+                [nameof(PortfolioCadence)]);
         }
     }
 }

@@ -3,6 +3,7 @@ using Depwatch.Server.Data.Entities;
 using Depwatch.Server.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Depwatch.Server.Tests.Analysis;
 
@@ -46,6 +47,16 @@ public abstract class PortfolioSchedulerTests(StorageKind storage) : IAsyncLifet
         }
 
         Assert.Equal([due], (await QueuedAnalysesAsync()).Select(j => j.ProjectId));
+    }
+
+    [Theory]
+    [InlineData("00:00:00")]
+    [InlineData("60.00:00:00")]
+    public async Task A_cadence_the_schedule_cannot_keep_stops_the_server_with_a_message_naming_the_setting(string cadence)
+    {
+        var refused = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync(cadence));
+
+        Assert.Contains("Depwatch:Analysis:PortfolioCadence must be at least 0.1 s and at most 30 days", refused.Message);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
