@@ -30,7 +30,15 @@ internal sealed partial class AdministratorBootstrap(
             : ApiKeys.Generate();
         db.Teams.Add(team);
         db.ApiKeys.Add(new ApiKeyEntity { Id = Guid.NewGuid(), TeamId = team.Id, PublicId = publicId, SecretHash = secretHash, Created = time.GetUtcNow(), Comment = "created at first start" });
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance sharing the database created the team a moment ago.
+            return;
+        }
         if (options.Value.AdminApiKey is not { Length: > 0 })
         {
             dataDirectory.WriteSecretFile(KeyFileName, key + "\n");
