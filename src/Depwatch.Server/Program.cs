@@ -24,6 +24,13 @@ builder.Services.AddWebUi();
 
 var app = builder.Build();
 
+if (args is ["migrate", ..])
+{
+    // For operators who upgrade the schema themselves (Depwatch:Storage:MigrateAtStartup=false).
+    await app.MigrateDatabaseAsync();
+    return;
+}
+
 app.UseApiConventions();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -1,49 +1,29 @@
-using System.Data.Common;
-using Microsoft.EntityFrameworkCore;
+using Depwatch.Server.Options;
+using Microsoft.Extensions.Options;
 
 namespace Depwatch.Server.Data;
 
 /// <summary>
-/// Creates the schema at start-up, before anything else touches the database, and refuses to start on a database
-/// whose schema an earlier Depwatch created without tables or columns this one needs.
+/// Upgrades the schema at start-up, before anything else touches the database; with
+/// <see cref="StorageOptions.MigrateAtStartup"/> off, refuses to start on a database that needs upgrading.
 /// </summary>
-internal sealed class DatabaseInitializer(IDbContextFactory<DepwatchDbContext> contexts) : IHostedService
+internal sealed class DatabaseInitializer(DatabaseMigrator migrator, IOptions<StorageOptions> storage) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await db.Database.EnsureCreatedAsync(cancellationToken);
-        if (db.Database.IsSqlite())
+        if (storage.Value.MigrateAtStartup)
         {
-            // Readers keep reading while a writer writes, and writers wait for each other instead of failing.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            await migrator.MigrateAsync(cancellationToken);
+            return;
         }
-        await CheckSchemaAsync(db, cancellationToken);
+        var pending = await migrator.PendingMigrationsAsync(cancellationToken);
+        if (pending.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"The database's schema is older than this version of Depwatch (it lacks {string.Join(", ", pending)}) and "
+                + "Depwatch:Storage:MigrateAtStartup is off: run `depwatch-server migrate` with the same settings, then start the server.");
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    // EnsureCreated leaves an existing database as it is, so one from an earlier version would otherwise fail on the
-    // first request that reads a newer column, far from the cause.
-    private static async Task CheckSchemaAsync(DepwatchDbContext db, CancellationToken cancellationToken)
-    {
-        foreach (var entity in db.Model.GetEntityTypes())
-        {
-            var table = entity.GetTableName()!;
-            var columns = string.Join(", ", entity.GetProperties().Select(p => $"\"{p.GetColumnName()}\""));
-            var probe = "SELECT " + columns + " FROM \"" + table + "\" WHERE 1 = 0";
-            try
-            {
-                await db.Database.ExecuteSqlRawAsync(probe, cancellationToken);
-            }
-            catch (DbException e)
-            {
-                throw new InvalidOperationException(
-                    $"The database was created by an earlier version of Depwatch: its table {table} is missing or lacks columns "
-                    + $"this version needs ({e.Message}). Depwatch creates its schema only in an empty database and cannot "
-                    + "upgrade one yet: point Depwatch:Storage at a new database (for SQLite, move depwatch.db out of the data "
-                    + "folder) and upload the projects' SBOMs again.", e);
-            }
-        }
-    }
 }

@@ -4,8 +4,12 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Depwatch.Server.Data;
 
-/// <summary>Depwatch's data, on SQLite or PostgreSQL alike.</summary>
-public sealed class DepwatchDbContext(DbContextOptions<DepwatchDbContext> options) : DbContext(options)
+/// <summary>
+/// Depwatch's data, on SQLite or PostgreSQL alike. Each provider has its own subclass
+/// (<see cref="Migrations.SqliteDepwatchDbContext"/>, <see cref="Migrations.PostgresDepwatchDbContext"/>) only so that
+/// each keeps its own migrations; the rest of the server knows this type alone.
+/// </summary>
+public class DepwatchDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<ProjectEntity> Projects => Set<ProjectEntity>();
     public DbSet<ProjectTagEntity> ProjectTags => Set<ProjectTagEntity>();

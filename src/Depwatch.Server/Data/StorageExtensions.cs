@@ -10,7 +10,7 @@ public static class StorageExtensions
     /// <summary>Registers the database chosen by <see cref="StorageOptions"/>.</summary>
     public static IServiceCollection AddStorage(this IServiceCollection services)
     {
-        services.AddDbContextFactory<DepwatchDbContext>((provider, builder) =>
+        services.AddDbContextFactory<DepwatchDbContext, DepwatchDbContextFactory>((provider, builder) =>
         {
             var storage = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
             // A failed command is an exception its caller handles (a lost race for a unique key is retried) or
@@ -26,7 +26,15 @@ public static class StorageExtensions
                 ? $"Data Source={dataDirectory.PathOf("depwatch.db")}"
                 : storage.ConnectionString);
         });
+        services.AddSingleton<DatabaseMigrator>();
         services.AddHostedService<DatabaseInitializer>();
         return services;
+    }
+
+    /// <summary>Upgrades the database's schema and returns: <c>depwatch-server migrate</c>.</summary>
+    public static async Task MigrateDatabaseAsync(this WebApplication app)
+    {
+        await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
+        app.Logger.LogInformation("The database schema is up to date.");
     }
 }

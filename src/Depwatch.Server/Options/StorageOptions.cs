@@ -14,6 +14,12 @@ public sealed class StorageOptions : IValidatableObject
     /// <summary>Required for PostgreSQL; for SQLite it overrides the file in the data directory.</summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>
+    /// Upgrade the schema at start-up (default). Off, the server refuses to start on a database that needs an upgrade,
+    /// and an operator runs <c>depwatch-server migrate</c> instead.
+    /// </summary>
+    public bool MigrateAtStartup { get; set; } = true;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Provider is not (StorageProviders.Sqlite or StorageProviders.Postgres))

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Depwatch.Testing.TrivyServer;
 
 namespace Depwatch.Testing.DepwatchServer;
 
@@ -44,6 +45,11 @@ public sealed class DepwatchServerProcess : IAsyncDisposable
     public static Task<DepwatchServerProcess> StartBuiltAsync(IReadOnlyDictionary<string, string?> environment, string? workingDirectory = null) =>
         StartAsync(DotnetHost(), [Path.Combine(AppContext.BaseDirectory, "depwatch-server.dll")], environment,
             workingDirectory ?? AppContext.BaseDirectory, Stopwatch.StartNew(), TimeSpan.FromSeconds(60));
+
+    /// <summary>Runs a command of the built server to completion, e.g. <c>depwatch-server migrate</c>.</summary>
+    public static Task<ProcessResult> RunBuiltAsync(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?> environment) =>
+        ProcessRunner.RunAsync(DotnetHost(), [Path.Combine(AppContext.BaseDirectory, "depwatch-server.dll"), .. arguments],
+            TimeSpan.FromSeconds(120), environment: environment);
 
     /// <summary>Starts a published server by its apphost, so that the process id is the server's own.</summary>
     public static Task<DepwatchServerProcess> StartPublishedAsync(string serverPath, IReadOnlyDictionary<string, string?> environment, Stopwatch clock) =>
