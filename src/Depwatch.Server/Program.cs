@@ -7,6 +7,7 @@ using Depwatch.Server.Endpoints;
 using Depwatch.Server.Ingest;
 using Depwatch.Server.Jobs;
 using Depwatch.Server.Teams;
+using Depwatch.Server.Triage;
 using Depwatch.Server.Web;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -20,6 +21,7 @@ builder.Services.AddApiConventions();
 builder.Services.AddJobs();
 builder.Services.AddBomIngest();
 builder.Services.AddAnalysis();
+builder.Services.AddTriage();
 builder.Services.AddWebUi();
 
 var app = builder.Build();
@@ -46,6 +48,7 @@ api.MapTeams();
 api.MapProjects();
 api.MapComponents();
 api.MapFindings();
+api.MapAnalyses();
 api.MapVulnerabilities();
 api.MapMetrics();
 app.MapWebUi();

@@ -8,12 +8,22 @@ public sealed record FindingMetrics(
 {
     public static FindingMetrics None { get; } = new(0, 0, 0, 0, 0, 0, 0, 0);
 
+    /// <summary>Findings a decision suppressed: counted here and nowhere else.</summary>
+    public int Suppressed { get; init; }
+
+    /// <summary>Counted findings with a decision (<see cref="Depwatch.Core.Triage.FindingAnalysis.IsAudited"/>).</summary>
+    public int Audited { get; init; }
+
     /// <summary>Dependency-Track's weights: 10 critical, 5 high, 3 medium, 1 low, 5 unassigned.</summary>
     public double InheritedRiskScore => (10.0 * Critical) + (5.0 * High) + (3.0 * Medium) + Low + (5.0 * Unassigned);
 
     public static FindingMetrics operator +(FindingMetrics a, FindingMetrics b) => new(
         a.Critical + b.Critical, a.High + b.High, a.Medium + b.Medium, a.Low + b.Low, a.Unassigned + b.Unassigned,
-        a.Vulnerabilities + b.Vulnerabilities, a.VulnerableComponents + b.VulnerableComponents, a.Components + b.Components);
+        a.Vulnerabilities + b.Vulnerabilities, a.VulnerableComponents + b.VulnerableComponents, a.Components + b.Components)
+    {
+        Suppressed = a.Suppressed + b.Suppressed,
+        Audited = a.Audited + b.Audited,
+    };
 
     /// <summary>One counted vulnerability of the given severity; INFO counts as low, as in Dependency-Track.</summary>
     public FindingMetrics With(Severity severity) => severity switch

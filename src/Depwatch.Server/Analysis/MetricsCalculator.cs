@@ -6,7 +6,8 @@ namespace Depwatch.Server.Analysis;
 
 /// <summary>
 /// Counts unresolved findings per project the way Dependency-Track does: per component, each vulnerability once
-/// (a record aliasing one already counted on the same component is skipped), by its stored severity.
+/// (a record aliasing one already counted on the same component is skipped), by its stored severity; findings a
+/// decision suppressed are counted apart, and not in the severities or the risk score.
 /// </summary>
 internal sealed class MetricsCalculator(IDbContextFactory<DepwatchDbContext> contexts)
 {
@@ -30,9 +31,16 @@ internal sealed class MetricsCalculator(IDbContextFactory<DepwatchDbContext> con
             .Select(g => new { ProjectId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.ProjectId, g => FindingMetrics.None with { Components = g.Count }, cancellationToken);
         var rows = db.Findings.Where(f => f.ResolvedOn == null && projectIds.Contains(f.ProjectId))
-            .Join(db.Vulnerabilities, f => f.VulnerabilityId, v => v.Id, (f, v) => new { f.ProjectId, f.ComponentId, v.VulnId, v.Severity, v.AliasesJson })
-            .OrderBy(r => r.ProjectId).ThenBy(r => r.ComponentId)
-            .Select(r => new FindingRow(r.ProjectId, r.ComponentId, r.VulnId, r.Severity, r.AliasesJson))
+            .Join(db.Components, f => f.ComponentId, c => c.Id, (f, c) => new { Finding = f, c.Identity })
+            .Join(db.Vulnerabilities, r => r.Finding.VulnerabilityId, v => v.Id, (r, v) => new { r.Finding, r.Identity, Vulnerability = v })
+            .LeftJoin(db.FindingAnalyses,
+                r => new { r.Finding.ProjectId, r.Identity, r.Finding.VulnerabilityId },
+                a => new { a.ProjectId, Identity = a.ComponentIdentity, a.VulnerabilityId },
+                (r, a) => new { r.Finding, r.Vulnerability, Analysis = a })
+            .OrderBy(r => r.Finding.ProjectId).ThenBy(r => r.Finding.ComponentId)
+            .Select(r => new FindingRow(r.Finding.ProjectId, r.Finding.ComponentId, r.Vulnerability.VulnId, r.Vulnerability.Severity,
+                r.Vulnerability.AliasesJson, r.Analysis != null && r.Analysis.Suppressed,
+                r.Analysis != null && r.Analysis.State != NotSet && r.Analysis.State != InTriage))
             .AsAsyncEnumerable();
         var component = new List<FindingRow>();
         await foreach (var row in rows.WithCancellation(cancellationToken))
@@ -53,24 +61,31 @@ internal sealed class MetricsCalculator(IDbContextFactory<DepwatchDbContext> con
         {
             return;
         }
-        var counts = FindingMetrics.None with { VulnerableComponents = 1 };
+        var counts = FindingMetrics.None with { Suppressed = rows.Count(r => r.Suppressed) };
         var counted = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var covered = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var row in rows.OrderByDescending(r => SeverityNames.Parse(r.Severity)).ThenBy(r => r.VulnId, StringComparer.Ordinal))
+        foreach (var row in rows.Where(r => !r.Suppressed).OrderByDescending(r => SeverityNames.Parse(r.Severity)).ThenBy(r => r.VulnId, StringComparer.Ordinal))
         {
             var aliases = VulnerabilityMapping.AliasesOf(row.AliasesJson).Select(a => a.VulnId).ToList();
             if (covered.Contains(row.VulnId) || aliases.Any(counted.Contains))
             {
                 continue;
             }
-            counts = counts.With(SeverityNames.Parse(row.Severity));
+            counts = counts.With(SeverityNames.Parse(row.Severity)) with { Audited = counts.Audited + (row.Audited ? 1 : 0) };
             counted.Add(row.VulnId);
             covered.UnionWith(aliases);
+        }
+        if (counts.Vulnerabilities > 0)
+        {
+            counts = counts with { VulnerableComponents = 1 };
         }
         var projectId = rows[0].ProjectId;
         metrics[projectId] = metrics.GetValueOrDefault(projectId, FindingMetrics.None) + counts;
         rows.Clear();
     }
 
-    private sealed record FindingRow(Guid ProjectId, Guid ComponentId, string VulnId, string Severity, string? AliasesJson);
+    private const string NotSet = "NOT_SET";
+    private const string InTriage = "IN_TRIAGE";
+
+    private sealed record FindingRow(Guid ProjectId, Guid ComponentId, string VulnId, string Severity, string? AliasesJson, bool Suppressed, bool Audited);
 }

@@ -8,6 +8,7 @@ public static class Permissions
     public const string ViewPortfolio = "VIEW_PORTFOLIO";
     public const string PortfolioManagement = "PORTFOLIO_MANAGEMENT";
     public const string ViewVulnerability = "VIEW_VULNERABILITY";
+    public const string VulnerabilityAnalysis = "VULNERABILITY_ANALYSIS";
     public const string SystemConfiguration = "SYSTEM_CONFIGURATION";
     public const string AccessManagement = "ACCESS_MANAGEMENT";
 
@@ -15,7 +16,8 @@ public static class Permissions
 
     public static readonly IReadOnlyList<string> All =
     [
-        BomUpload, ProjectCreationUpload, ViewPortfolio, PortfolioManagement, ViewVulnerability, SystemConfiguration, AccessManagement,
+        BomUpload, ProjectCreationUpload, ViewPortfolio, PortfolioManagement, ViewVulnerability, VulnerabilityAnalysis,
+        SystemConfiguration, AccessManagement,
     ];
 
     public static bool IsKnown(string name) => All.Contains(name);

@@ -22,6 +22,8 @@ public class DepwatchDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<ApiKeyEntity> ApiKeys => Set<ApiKeyEntity>();
     public DbSet<ConfigPropertyEntity> ConfigProperties => Set<ConfigPropertyEntity>();
     public DbSet<UserEntity> Users => Set<UserEntity>();
+    public DbSet<FindingAnalysisEntity> FindingAnalyses => Set<FindingAnalysisEntity>();
+    public DbSet<AnalysisCommentEntity> AnalysisComments => Set<AnalysisCommentEntity>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -84,5 +86,20 @@ public class DepwatchDbContext(DbContextOptions options) : DbContext(options)
             key.HasOne<TeamEntity>().WithMany().HasForeignKey(k => k.TeamId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<ConfigPropertyEntity>().HasKey(p => new { p.GroupName, p.PropertyName });
+        modelBuilder.Entity<FindingAnalysisEntity>(analysis =>
+        {
+            analysis.HasIndex(a => new { a.ProjectId, a.ComponentIdentity, a.VulnerabilityId }).IsUnique();
+            analysis.HasIndex(a => a.VulnerabilityId);
+            analysis.Property(a => a.State).HasMaxLength(32);
+            analysis.Property(a => a.Justification).HasMaxLength(64);
+            analysis.Property(a => a.Response).HasMaxLength(32);
+            analysis.HasOne<ProjectEntity>().WithMany().HasForeignKey(a => a.ProjectId).OnDelete(DeleteBehavior.Cascade);
+            analysis.HasOne<VulnerabilityEntity>().WithMany().HasForeignKey(a => a.VulnerabilityId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<AnalysisCommentEntity>(comment =>
+        {
+            comment.HasIndex(c => new { c.AnalysisId, c.Timestamp });
+            comment.HasOne<FindingAnalysisEntity>().WithMany().HasForeignKey(c => c.AnalysisId).OnDelete(DeleteBehavior.Cascade);
+        });
     }
 }

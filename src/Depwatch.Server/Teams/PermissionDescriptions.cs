@@ -12,6 +12,7 @@ public static class PermissionDescriptions
         [Permissions.ViewPortfolio] = "See projects, their components and metrics",
         [Permissions.PortfolioManagement] = "Create, change and delete projects",
         [Permissions.ViewVulnerability] = "See the vulnerabilities found in projects",
+        [Permissions.VulnerabilityAnalysis] = "Record decisions about findings: analysis state, justification, response, suppression",
         [Permissions.SystemConfiguration] = "Read and change the server's settings, such as the Trivy analyzer",
         [Permissions.AccessManagement] = "Manage teams, their permissions and their API keys",
     };

@@ -23,6 +23,7 @@ namespace Depwatch.Server.Tests.Storage;
 public abstract class UpgradeTests(StorageKind storage)
 {
     private static readonly HashSet<string> s_changesWithUse = ["lastUsed"];
+    private static readonly HashSet<string> s_grownByUpgrades = ["permissions"];
 
     [Fact]
     public async Task The_upgraded_database_serves_every_project_component_finding_metric_and_team_as_the_release_did()
@@ -44,7 +45,8 @@ public abstract class UpgradeTests(StorageKind storage)
                 JsonSubset.AssertContains(release.Expected(file), await GetAsync(http, path), s_changesWithUse, file);
             }
         }
-        JsonSubset.AssertContains(release.Expected("teams.json"), await GetAsync(http, "/api/v1/team"), s_changesWithUse, "teams.json");
+        // Administrators gain the permissions later versions add; nobody loses one.
+        JsonSubset.AssertContains(release.Expected("teams.json"), await GetAsync(http, "/api/v1/team"), s_changesWithUse, "teams.json", s_grownByUpgrades);
         JsonSubset.AssertContains(release.Expected("config-properties.json"), await GetAsync(http, "/api/v1/configProperty"), s_changesWithUse);
     }
 
@@ -58,6 +60,10 @@ public abstract class UpgradeTests(StorageKind storage)
         Assert.Equal(HttpStatusCode.OK, (await pipeline.GetAsync("/api/v1/project")).StatusCode);
         using var revoked = app.CreateClient(release.ExpectedText("pipeline-key.txt") + "x");
         Assert.Equal(HttpStatusCode.Unauthorized, (await revoked.GetAsync("/api/v1/project")).StatusCode);
+
+        using var admin = app.CreateClient(ReleaseDatabase.AdminKey);
+        var permissions = await admin.GetFromJsonAsync<JsonObject>("/api/v1/team/self");
+        Assert.Contains("VULNERABILITY_ANALYSIS", permissions!["permissions"]!.AsArray().Select(p => (string?)p!["name"]));
 
         var users = app.Services.GetRequiredService<UserStore>();
         Assert.IsType<SignInOutcome.Success>(await users.SignInAsync("admin", ReleaseDatabase.AdminPassword, CancellationToken.None));

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Depwatch.Core.Components;
+using Depwatch.Core.Triage;
 
 namespace Depwatch.Core.Findings.Json;
 
@@ -15,7 +16,7 @@ public static class FindingJson
         json.WriteStartObject();
         WriteComponent(json, finding.Component, stored);
         VulnerabilityJson.Write(json, finding, stored?.Vulnerability);
-        WriteAnalysis(json);
+        WriteAnalysis(json, finding.Analysis);
         WriteAttribution(json, finding, stored);
         if (stored is not null)
         {
@@ -43,11 +44,16 @@ public static class FindingJson
         json.WriteEndObject();
     }
 
-    // No triage decisions are recorded yet, but Dependency-Track clients filter on isSuppressed.
-    private static void WriteAnalysis(Utf8JsonWriter json)
+    // As in Dependency-Track: the state only where a decision exists, isSuppressed always (clients filter on it).
+    private static void WriteAnalysis(Utf8JsonWriter json, FindingAnalysis? analysis)
     {
         json.WriteStartObject("analysis");
-        json.WriteBoolean("isSuppressed", false);
+        if (analysis is not null)
+        {
+            json.WriteString("state", AnalysisNames.Name(analysis.State));
+        }
+        json.WriteBoolean("isSuppressed", analysis?.IsSuppressed ?? false);
+        json.WriteStringIfPresent("detail", analysis?.Details);
         json.WriteEndObject();
     }
 

@@ -13,6 +13,8 @@ internal static class ApiTexts
     public const string OwnParent = "A project cannot select itself or one of its descendants as a parent.";
     public const string ActiveChildren = "Project cannot be set to inactive if active children are present.";
     public const string VulnerabilityNotFound = "The vulnerability could not be found.";
+    public const string ComponentNotFound = "The component could not be found.";
+    public const string NoAnalysis = "No analysis exists.";
 
     public static ContentHttpResult Text(int status, string text) => TypedResults.Text(text, "text/plain; charset=utf-8", statusCode: status);
 

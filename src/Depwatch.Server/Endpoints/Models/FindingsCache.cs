@@ -16,8 +16,8 @@ internal sealed class FindingsCache
     private const long MaxAnswerBytes = 96L * 1024 * 1024;
     private const long MaxTotalBytes = 192L * 1024 * 1024;
 
-    private readonly ConcurrentDictionary<(Guid, string?), FindingsAnswer> _entries = new();
-    private readonly ConcurrentDictionary<(Guid, string?), SemaphoreSlim> _builders = new();
+    private readonly ConcurrentDictionary<FindingsQuery, FindingsAnswer> _entries = new();
+    private readonly ConcurrentDictionary<FindingsQuery, SemaphoreSlim> _builders = new();
 
     /// <summary>
     /// What the answer depends on. Read before the findings, so data that changes in between is stored under the
@@ -34,17 +34,17 @@ internal sealed class FindingsCache
                 p.LastBomImport,
                 Open = db.Findings.Count(f => f.ProjectId == projectId && f.ResolvedOn == null),
                 VulnerabilitiesChanged = db.Vulnerabilities.Max(v => (DateTimeOffset?)v.LastChanged),
+                AnalysesChanged = db.FindingAnalyses.Where(a => a.ProjectId == projectId).Max(a => (DateTimeOffset?)a.Updated),
             })
             .SingleOrDefaultAsync(cancellationToken);
         return state is null
             ? null
-            : $"{state.LastAnalysis?.UtcTicks}/{state.LastBomImport?.UtcTicks}/{state.Open}/{state.VulnerabilitiesChanged?.UtcTicks}";
+            : $"{state.LastAnalysis?.UtcTicks}/{state.LastBomImport?.UtcTicks}/{state.Open}/{state.VulnerabilitiesChanged?.UtcTicks}/{state.AnalysesChanged?.UtcTicks}";
     }
 
     /// <summary>The cached answer for this version, or the one <paramref name="build"/> makes (once, however many ask at once).</summary>
-    public async Task<FindingsAnswer> GetAsync(Guid projectId, string? source, string version, Func<Task<FindingsAnswer>> build, CancellationToken cancellationToken)
+    public async Task<FindingsAnswer> GetAsync(FindingsQuery key, string version, Func<Task<FindingsAnswer>> build, CancellationToken cancellationToken)
     {
-        var key = (projectId, source);
         if (_entries.TryGetValue(key, out var cached) && cached.Version == version)
         {
             return cached;
@@ -67,7 +67,7 @@ internal sealed class FindingsCache
         }
     }
 
-    private void Store((Guid, string?) key, FindingsAnswer entry)
+    private void Store(FindingsQuery key, FindingsAnswer entry)
     {
         if (entry.Bytes > MaxAnswerBytes)
         {
@@ -81,3 +81,6 @@ internal sealed class FindingsCache
         _entries[key] = entry;
     }
 }
+
+/// <summary>Which findings answer: a project's, optionally of one source, with or without the suppressed findings.</summary>
+internal sealed record FindingsQuery(Guid Project, string? Source, bool Suppressed);

@@ -4,7 +4,7 @@ namespace Depwatch.Server.Endpoints.Models;
 
 /// <summary>
 /// Dependency-Track's ProjectMetrics (<see cref="CollectionLogic"/> set) and PortfolioMetrics (<see cref="Projects"/>
-/// set): every count always present. Depwatch records no triage decisions or policies, so those counts are 0.
+/// set): every count always present. Depwatch has no policies yet, so those counts are 0.
 /// </summary>
 public sealed record MetricsJson
 {
@@ -60,8 +60,10 @@ public sealed record MetricsJson
         Vulnerabilities = metrics.Vulnerabilities,
         VulnerableComponents = metrics.VulnerableComponents,
         Components = metrics.Components,
+        Suppressed = metrics.Suppressed,
         FindingsTotal = metrics.Vulnerabilities,
-        FindingsUnaudited = metrics.Vulnerabilities,
+        FindingsAudited = metrics.Audited,
+        FindingsUnaudited = metrics.Vulnerabilities - metrics.Audited,
         InheritedRiskScore = metrics.InheritedRiskScore,
         FirstOccurrence = asOf.ToUnixTimeMilliseconds(),
         LastOccurrence = asOf.ToUnixTimeMilliseconds(),

@@ -22,6 +22,35 @@ namespace Depwatch.Server.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Depwatch.Server.Data.Entities.AnalysisCommentEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("AnalysisId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Commenter")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("Timestamp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnalysisId", "Timestamp");
+
+                    b.ToTable("AnalysisComments");
+                });
+
             modelBuilder.Entity("Depwatch.Server.Data.Entities.AnalysisRunEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -178,6 +207,56 @@ namespace Depwatch.Server.Data.Migrations.Postgres
                     b.HasKey("GroupName", "PropertyName");
 
                     b.ToTable("ConfigProperties");
+                });
+
+            modelBuilder.Entity("Depwatch.Server.Data.Entities.FindingAnalysisEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ComponentIdentity")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Details")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Justification")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Response")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<bool>("Suppressed")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("Updated")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("VulnerabilityId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VulnerabilityId");
+
+                    b.HasIndex("ProjectId", "ComponentIdentity", "VulnerabilityId")
+                        .IsUnique();
+
+                    b.ToTable("FindingAnalyses");
                 });
 
             modelBuilder.Entity("Depwatch.Server.Data.Entities.FindingEntity", b =>
@@ -529,6 +608,15 @@ namespace Depwatch.Server.Data.Migrations.Postgres
                     b.ToTable("Vulnerabilities");
                 });
 
+            modelBuilder.Entity("Depwatch.Server.Data.Entities.AnalysisCommentEntity", b =>
+                {
+                    b.HasOne("Depwatch.Server.Data.Entities.FindingAnalysisEntity", null)
+                        .WithMany()
+                        .HasForeignKey("AnalysisId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Depwatch.Server.Data.Entities.AnalysisRunEntity", b =>
                 {
                     b.HasOne("Depwatch.Server.Data.Entities.ProjectEntity", null)
@@ -553,6 +641,21 @@ namespace Depwatch.Server.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Depwatch.Server.Data.Entities.FindingAnalysisEntity", b =>
+                {
+                    b.HasOne("Depwatch.Server.Data.Entities.ProjectEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Depwatch.Server.Data.Entities.VulnerabilityEntity", null)
+                        .WithMany()
+                        .HasForeignKey("VulnerabilityId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

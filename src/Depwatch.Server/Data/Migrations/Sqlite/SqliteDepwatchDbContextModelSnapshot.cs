@@ -17,6 +17,33 @@ namespace Depwatch.Server.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Depwatch.Server.Data.Entities.AnalysisCommentEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AnalysisId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Commenter")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Timestamp")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnalysisId", "Timestamp");
+
+                    b.ToTable("AnalysisComments");
+                });
+
             modelBuilder.Entity("Depwatch.Server.Data.Entities.AnalysisRunEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -171,6 +198,56 @@ namespace Depwatch.Server.Data.Migrations.Sqlite
                     b.HasKey("GroupName", "PropertyName");
 
                     b.ToTable("ConfigProperties");
+                });
+
+            modelBuilder.Entity("Depwatch.Server.Data.Entities.FindingAnalysisEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComponentIdentity")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Justification")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Response")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Suppressed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Updated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("VulnerabilityId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VulnerabilityId");
+
+                    b.HasIndex("ProjectId", "ComponentIdentity", "VulnerabilityId")
+                        .IsUnique();
+
+                    b.ToTable("FindingAnalyses");
                 });
 
             modelBuilder.Entity("Depwatch.Server.Data.Entities.FindingEntity", b =>
@@ -520,6 +597,15 @@ namespace Depwatch.Server.Data.Migrations.Sqlite
                     b.ToTable("Vulnerabilities");
                 });
 
+            modelBuilder.Entity("Depwatch.Server.Data.Entities.AnalysisCommentEntity", b =>
+                {
+                    b.HasOne("Depwatch.Server.Data.Entities.FindingAnalysisEntity", null)
+                        .WithMany()
+                        .HasForeignKey("AnalysisId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Depwatch.Server.Data.Entities.AnalysisRunEntity", b =>
                 {
                     b.HasOne("Depwatch.Server.Data.Entities.ProjectEntity", null)
@@ -544,6 +630,21 @@ namespace Depwatch.Server.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Depwatch.Server.Data.Entities.FindingAnalysisEntity", b =>
+                {
+                    b.HasOne("Depwatch.Server.Data.Entities.ProjectEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Depwatch.Server.Data.Entities.VulnerabilityEntity", null)
+                        .WithMany()
+                        .HasForeignKey("VulnerabilityId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -1,0 +1,125 @@
+using Depwatch.Core.Triage;
+using Depwatch.Server.Data;
+using Depwatch.Server.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Depwatch.Server.Triage;
+
+/// <summary>
+/// Decisions about findings and their audit trails. A decision is kept by (project, component identity,
+/// vulnerability), so it outlives the component's row and the finding's resolution; every change is recorded in
+/// the trail with who made it.
+/// </summary>
+internal sealed partial class AnalysisStore(IDbContextFactory<DepwatchDbContext> contexts, TimeProvider time, ILogger<AnalysisStore> logger)
+{
+    private const int CreateAttempts = 3;
+
+    public async Task<AnalysisResult> FindAsync(Guid? projectId, Guid componentId, Guid vulnerabilityId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var (outcome, target) = await ResolveAsync(db, projectId, componentId, vulnerabilityId, cancellationToken);
+        if (target is null)
+        {
+            return new AnalysisResult(outcome);
+        }
+        var entity = await db.FindingAnalyses.AsNoTracking().FirstOrDefaultAsync(Matches(target.ProjectId, target.Identity, vulnerabilityId), cancellationToken);
+        return entity is null
+            ? new AnalysisResult(AnalysisLookup.NoAnalysis)
+            : new AnalysisResult(AnalysisLookup.Found, await ReadRecordAsync(db, entity, cancellationToken));
+    }
+
+    /// <param name="everyProject">Also record the decision for the same component identity in every other project that has it.</param>
+    public async Task<AnalysisResult> RecordAsync(
+        Guid? projectId, Guid componentId, Guid vulnerabilityId, AnalysisChange change, string commenter, bool everyProject,
+        CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var (outcome, target) = await ResolveAsync(db, projectId, componentId, vulnerabilityId, cancellationToken);
+        if (target is null)
+        {
+            return new AnalysisResult(outcome);
+        }
+        var projects = everyProject
+            ? await db.Components.Where(c => c.Identity == target.Identity).Select(c => c.ProjectId).Distinct().ToListAsync(cancellationToken)
+            : [target.ProjectId];
+        var note = everyProject ? $"Applied to every project with {target.Identity}" : null;
+        FindingAnalysisEntity? recorded = null;
+        foreach (var project in projects.OrderBy(p => p != target.ProjectId))
+        {
+            var entity = await ApplyAsync(project, target.Identity, vulnerabilityId, change, commenter, note, cancellationToken);
+            recorded ??= entity;
+        }
+        LogRecorded(logger, commenter, AnalysisNames.Name(change.State), target.Identity, projects.Count);
+        return new AnalysisResult(AnalysisLookup.Found, await ReadRecordAsync(db, recorded!, cancellationToken));
+    }
+
+    private async Task<FindingAnalysisEntity> ApplyAsync(
+        Guid projectId, string identity, Guid vulnerabilityId, AnalysisChange change, string commenter, string? note,
+        CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var entity = await db.FindingAnalyses.FirstOrDefaultAsync(Matches(projectId, identity, vulnerabilityId), cancellationToken);
+            if (entity is null)
+            {
+                entity = new FindingAnalysisEntity { Id = Guid.NewGuid(), ProjectId = projectId, ComponentIdentity = identity, VulnerabilityId = vulnerabilityId };
+                db.FindingAnalyses.Add(entity);
+            }
+            var before = db.Entry(entity).State == EntityState.Added ? FindingAnalysis.None : AnalysisMapping.ToDomain(entity);
+            var after = new FindingAnalysis(change.State, change.Justification, change.Response,
+                change.Details ?? before.Details, change.Suppressed ?? before.IsSuppressed);
+            var now = time.GetUtcNow();
+            AnalysisMapping.Apply(entity, after);
+            entity.Updated = now;
+            foreach (var comment in AnalysisTrail.Entries(before, after, change.Comment).Append(note).OfType<string>())
+            {
+                db.AnalysisComments.Add(new AnalysisCommentEntity { AnalysisId = entity.Id, Timestamp = now, Commenter = commenter, Comment = comment });
+            }
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return entity;
+            }
+            catch (DbUpdateException) when (attempt < CreateAttempts)
+            {
+                // Another request created the decision a moment ago: apply this change on top of it.
+            }
+        }
+    }
+
+    private static async Task<(AnalysisLookup Outcome, Target? Target)> ResolveAsync(
+        DepwatchDbContext db, Guid? projectId, Guid componentId, Guid vulnerabilityId, CancellationToken cancellationToken)
+    {
+        if (projectId is { } project && !await db.Projects.AnyAsync(p => p.Id == project, cancellationToken))
+        {
+            return (AnalysisLookup.ProjectNotFound, null);
+        }
+        var component = await db.Components.AsNoTracking().Where(c => c.Id == componentId && (projectId == null || c.ProjectId == projectId))
+            .Select(c => new Target(c.ProjectId, c.Identity)).FirstOrDefaultAsync(cancellationToken);
+        if (component is null)
+        {
+            return (AnalysisLookup.ComponentNotFound, null);
+        }
+        if (!await db.Vulnerabilities.AnyAsync(v => v.Id == vulnerabilityId, cancellationToken))
+        {
+            return (AnalysisLookup.VulnerabilityNotFound, null);
+        }
+        return (AnalysisLookup.Found, component);
+    }
+
+    private static async Task<AnalysisRecord> ReadRecordAsync(DepwatchDbContext db, FindingAnalysisEntity entity, CancellationToken cancellationToken)
+    {
+        var comments = await db.AnalysisComments.AsNoTracking().Where(c => c.AnalysisId == entity.Id).OrderBy(c => c.Id)
+            .Select(c => new AnalysisComment(c.Timestamp, c.Commenter, c.Comment)).ToListAsync(cancellationToken);
+        return new AnalysisRecord(AnalysisMapping.ToDomain(entity), comments);
+    }
+
+    private static System.Linq.Expressions.Expression<Func<FindingAnalysisEntity, bool>> Matches(Guid projectId, string identity, Guid vulnerabilityId) =>
+        a => a.ProjectId == projectId && a.ComponentIdentity == identity && a.VulnerabilityId == vulnerabilityId;
+
+    private sealed record Target(Guid ProjectId, string Identity);
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "{Commenter} set the analysis of {Identity} to {State} in {Projects} project(s)")]
+    private static partial void LogRecorded(ILogger logger, string commenter, string state, string identity, int projects);
+}
