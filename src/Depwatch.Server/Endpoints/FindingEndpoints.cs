@@ -27,6 +27,10 @@ internal static class FindingEndpoints
             .Produces(StatusCodes.Status200OK, contentType: FindingsSarifResult.MediaType)
             .Produces(StatusCodes.Status304NotModified)
             .Produces<string>(StatusCodes.Status404NotFound, "text/plain");
+        findings.MapGet("/project/{uuid}/export", ExportProjectFindings).WithName("ExportProjectFindings")
+            .WithSummary("The project's unsuppressed findings in Dependency-Track's Finding Packaging Format 1.2, as DefectDojo imports it")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .Produces<string>(StatusCodes.Status404NotFound, "text/plain");
         findings.MapPost("/project/{uuid}/analyze", AnalyzeProject).WithName("AnalyzeProject")
             .WithSummary("Queues an analysis of the project; follow the returned token")
             .Produces<string>(StatusCodes.Status404NotFound, "text/plain");
@@ -58,6 +62,23 @@ internal static class FindingEndpoints
             return FindingsAnswer.Create(version, FindingsJsonResult.Serialize(findings), findings.Count);
         }, cancellationToken);
         return new FindingsJsonResult(answer);
+    }
+
+    public static async Task<Results<FindingsExportResult, BadRequest<List<FieldError>>, ContentHttpResult>> ExportProjectFindings(
+        string uuid, IDbContextFactory<DepwatchDbContext> contexts, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (!PathUuid.TryParse(uuid, "uuid", out var projectId, out var errors))
+        {
+            return TypedResults.BadRequest(errors);
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var project = await db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == projectId, cancellationToken);
+        if (project is null)
+        {
+            return ApiTexts.NotFound(ApiTexts.ProjectNotFound);
+        }
+        var findings = await ReadFindingsAsync(db, projectId, source: null, suppressed: false, cancellationToken);
+        return new FindingsExportResult(project, findings, time.GetUtcNow());
     }
 
     /// <param name="suppressed">As in Dependency-Track: include the findings a decision suppressed (left out by default).</param>

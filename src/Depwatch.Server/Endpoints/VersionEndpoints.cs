@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace Depwatch.Server.Endpoints;
 
 internal static class VersionEndpoints
@@ -9,6 +7,6 @@ internal static class VersionEndpoints
         api.MapGet("/version", () => TypedResults.Ok(new
         {
             application = "Depwatch",
-            version = typeof(VersionEndpoints).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0",
+            version = ServerVersion.Current,
         })).AllowAnonymous().WithName("GetVersion");
 }

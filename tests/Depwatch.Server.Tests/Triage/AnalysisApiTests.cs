@@ -170,6 +170,36 @@ public abstract class AnalysisApiTests(StorageKind storage, TrivyServerFixture t
         Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
     }
 
+    [Fact]
+    public async Task The_finding_packaging_format_export_carries_the_project_and_its_findings_with_their_decisions()
+    {
+        var finding = await LodashFindingAsync("CVE-2025-90101");
+        await PutAsync(_client.Http, finding, new() { ["analysisState"] = "EXPLOITABLE", ["analysisDetails"] = "reachable from /upload" });
+        var suppressed = FindingOf(await _client.FindingsAsync(finding.Project), "GHSA-r4q8-vxc6-wjf5", finding.Project);
+        await PutAsync(_client.Http, suppressed, new() { ["analysisState"] = "FALSE_POSITIVE", ["isSuppressed"] = true });
+
+        using var response = await _client.Http.GetAsync($"/api/v1/finding/project/{finding.Project}/export");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
+        var fpf = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal("1.2", (string?)fpf["version"]);
+        Assert.Equal("Depwatch", (string?)fpf["meta"]!["application"]);
+        Assert.NotNull(fpf["meta"]!["timestamp"]);
+        Assert.Equal(finding.Project, (string?)fpf["project"]!["uuid"]);
+        Assert.Equal("app", (string?)fpf["project"]!["name"]);
+        Assert.Equal("1", (string?)fpf["project"]!["version"]);
+        Assert.Equal(PortfolioClient.Summaries(await _client.FindingsAsync(finding.Project)), PortfolioClient.Summaries(fpf["findings"]!.AsArray()));
+        var exploitable = fpf["findings"]!.AsArray().Single(f => (string?)f!["vulnerability"]!["vulnId"] == "CVE-2025-90101")!;
+        Assert.Equal("EXPLOITABLE", (string?)exploitable["analysis"]!["state"]);
+        // What DefectDojo's importer reads of each finding.
+        Assert.Equal("NVD", (string?)exploitable["vulnerability"]!["source"]);
+        Assert.Equal("HIGH", (string?)exploitable["vulnerability"]!["severity"]);
+        Assert.NotNull(exploitable["vulnerability"]!["aliases"]);
+        Assert.Equal("lodash", (string?)exploitable["component"]!["name"]);
+        Assert.Equal("4.17.4", (string?)exploitable["component"]!["version"]);
+    }
+
     public async Task InitializeAsync()
     {
         _app = await AnalysisHost.StartAsync(storage, trivy.Server);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Reflection;
 using System.Text.Json;
 using Depwatch.Core.Findings;
 using Depwatch.Core.Findings.Json;
@@ -14,9 +13,6 @@ namespace Depwatch.Server.Endpoints.Models;
 internal sealed class FindingsSarifResult(Guid projectId, IReadOnlyList<Finding> findings) : IResult, IStatusCodeHttpResult
 {
     public const string MediaType = "application/sarif+json";
-
-    private static readonly string s_version =
-        typeof(FindingsSarifResult).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
 
     public int? StatusCode => StatusCodes.Status200OK;
 
@@ -50,8 +46,8 @@ internal sealed class FindingsSarifResult(Guid projectId, IReadOnlyList<Finding>
         json.WriteStartObject("tool");
         json.WriteStartObject("driver");
         json.WriteString("name", "Depwatch");
-        json.WriteString("fullName", $"Depwatch - {s_version}");
-        json.WriteString("version", s_version);
+        json.WriteString("fullName", $"Depwatch - {ServerVersion.Current}");
+        json.WriteString("version", ServerVersion.Current);
         json.WriteStartArray("rules");
         foreach (var vulnerability in findings.Select(f => f.Vulnerability).DistinctBy(v => v.VulnId))
         {
