@@ -49,6 +49,7 @@ api.MapProjects();
 api.MapComponents();
 api.MapFindings();
 api.MapAnalyses();
+api.MapVex();
 api.MapVulnerabilities();
 api.MapMetrics();
 app.MapWebUi();

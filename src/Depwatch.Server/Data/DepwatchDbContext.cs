@@ -40,6 +40,7 @@ public class DepwatchDbContext(DbContextOptions options) : DbContext(options)
         {
             project.HasIndex(p => new { p.Name, p.VersionKey }).IsUnique();
             project.Property(p => p.Name).HasMaxLength(255);
+            project.Property(p => p.LastBomSerialNumber).HasMaxLength(36);
             project.HasOne<ProjectEntity>().WithMany().HasForeignKey(p => p.ParentId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<ProjectTagEntity>(tag =>

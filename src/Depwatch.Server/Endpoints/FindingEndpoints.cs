@@ -1,6 +1,3 @@
-using Depwatch.Core.Findings;
-using Depwatch.Core.Findings.Json;
-using Depwatch.Core.Vulnerabilities;
 using Depwatch.Server.Analysis;
 using Depwatch.Server.Auth;
 using Depwatch.Server.Configuration;
@@ -9,7 +6,6 @@ using Depwatch.Server.Data.Entities;
 using Depwatch.Server.Endpoints.Models;
 using Depwatch.Server.Jobs;
 using Depwatch.Server.Teams;
-using Depwatch.Server.Triage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -53,19 +49,19 @@ internal static class FindingEndpoints
         // As in Dependency-Track, any Accept header naming SARIF gets SARIF.
         if (request.Headers.Accept.ToString().Contains(FindingsSarifResult.MediaType, StringComparison.OrdinalIgnoreCase))
         {
-            var findings = await ReadFindingsAsync(db, projectId, source, suppressed == true, cancellationToken);
+            var findings = await StoredFindings.ReadOpenAsync(db, projectId, source, suppressed == true, cancellationToken);
             return new FindingsSarifResult(projectId, [.. findings.Select(f => f.Finding)]);
         }
         var answer = await cache.GetAsync(new FindingsQuery(projectId, source, suppressed == true), version, async () =>
         {
-            var findings = await ReadFindingsAsync(db, projectId, source, suppressed == true, cancellationToken);
+            var findings = await StoredFindings.ReadOpenAsync(db, projectId, source, suppressed == true, cancellationToken);
             return FindingsAnswer.Create(version, FindingsJsonResult.Serialize(findings), findings.Count);
         }, cancellationToken);
         return new FindingsJsonResult(answer);
     }
 
-    public static async Task<Results<FindingsExportResult, BadRequest<List<FieldError>>, ContentHttpResult>> ExportProjectFindings(
-        string uuid, IDbContextFactory<DepwatchDbContext> contexts, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<Results<JsonAttachmentResult, BadRequest<List<FieldError>>, ContentHttpResult>> ExportProjectFindings(
+        string uuid, HttpRequest request, IDbContextFactory<DepwatchDbContext> contexts, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!PathUuid.TryParse(uuid, "uuid", out var projectId, out var errors))
         {
@@ -77,35 +73,8 @@ internal static class FindingEndpoints
         {
             return ApiTexts.NotFound(ApiTexts.ProjectNotFound);
         }
-        var findings = await ReadFindingsAsync(db, projectId, source: null, suppressed: false, cancellationToken);
-        return new FindingsExportResult(project, findings, time.GetUtcNow());
-    }
-
-    /// <param name="suppressed">As in Dependency-Track: include the findings a decision suppressed (left out by default).</param>
-    private static async Task<List<(Finding Finding, StoredFinding Stored)>> ReadFindingsAsync(
-        DepwatchDbContext db, Guid projectId, string? source, bool suppressed, CancellationToken cancellationToken)
-    {
-        var rows = await db.Findings.AsNoTracking()
-            .Where(f => f.ProjectId == projectId && f.ResolvedOn == null)
-            .Join(db.Components, f => f.ComponentId, c => c.Id, (f, c) => new { Finding = f, Component = c })
-            .Join(db.Vulnerabilities, r => r.Finding.VulnerabilityId, v => v.Id, (r, v) => new { r.Finding, r.Component, Vulnerability = v })
-            .LeftJoin(db.FindingAnalyses,
-                r => new { r.Finding.ProjectId, r.Component.Identity, r.Finding.VulnerabilityId },
-                a => new { a.ProjectId, Identity = a.ComponentIdentity, a.VulnerabilityId },
-                (r, a) => new { r.Finding, r.Component, r.Vulnerability, Analysis = a })
-            .Where(r => source == null || r.Vulnerability.Source == source)
-            .Where(r => suppressed || r.Analysis == null || !r.Analysis.Suppressed)
-            .ToListAsync(cancellationToken);
-        // Each vulnerability is read once, however many components it affects.
-        var vulnerabilities = rows.Select(r => r.Vulnerability).DistinctBy(v => v.Id).ToDictionary(v => v.Id, VulnerabilityMapping.ToDomain);
-        return rows
-            .Select(r => ToFinding(r.Finding, r.Component, vulnerabilities[r.Vulnerability.Id], r.Analysis))
-            .OrderBy(f => f.Stored.AttributedOn)
-            .ThenByDescending(f => f.Finding.Vulnerability.Severity)
-            .ThenBy(f => f.Finding.Vulnerability.VulnId, StringComparer.Ordinal)
-            .ThenBy(f => f.Finding.Component.Name, StringComparer.Ordinal)
-            .ThenBy(f => f.Finding.Component.Key, StringComparer.Ordinal)
-            .ToList();
+        var findings = await StoredFindings.ReadOpenAsync(db, projectId, source: null, suppressed: false, cancellationToken);
+        return FindingPackagingFormat.Result(project, findings, time.GetUtcNow(), $"{request.Scheme}://{request.Host}{request.PathBase}");
     }
 
     public static async Task<Results<Ok<AnalysisTokenJson>, BadRequest<List<FieldError>>, ContentHttpResult>> AnalyzeProject(
@@ -124,10 +93,4 @@ internal static class FindingEndpoints
         await queue.EnqueueAsync(JobKinds.AnalyzeProject, projectId, token, null, cancellationToken);
         return TypedResults.Ok(new AnalysisTokenJson(token));
     }
-
-    private static (Finding Finding, StoredFinding Stored) ToFinding(
-        FindingEntity finding, ComponentEntity component, Vulnerability vulnerability, FindingAnalysisEntity? analysis) => (
-        new Finding(ComponentMapping.ToDomain(component), vulnerability, finding.FixedVersion, FindingStatusNames.Parse(finding.Status),
-            finding.InstalledVersion, finding.AnalyzerIdentity, analysis is null ? null : AnalysisMapping.ToDomain(analysis)),
-        new StoredFinding(finding.ProjectId, component.Id, finding.VulnerabilityId, finding.AttributedOn));
 }

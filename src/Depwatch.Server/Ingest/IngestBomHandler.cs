@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Depwatch.Core.Sbom;
+using Depwatch.Core.Triage.Vex;
 using Depwatch.Server.Analysis;
 using Depwatch.Server.Data;
 using Depwatch.Server.Data.Entities;
@@ -87,11 +88,14 @@ internal sealed partial class IngestBomHandler(
         var described = bom.MetadataComponent;
         var classifier = described is null ? null : ComponentRows.TypeName(described.Type);
         var purl = described is null ? null : ComponentRows.StoredPurl(described);
+        var serialNumber = BomLinks.SerialNumberOf(bom.SerialNumber);
         await db.Projects.Where(p => p.Id == job.ProjectId).ExecuteUpdateAsync(s => s
             .SetProperty(p => p.Classifier, p => classifier ?? p.Classifier)
             .SetProperty(p => p.Purl, p => purl ?? p.Purl)
             .SetProperty(p => p.LastBomImport, now)
             .SetProperty(p => p.LastBomImportFormat, $"CycloneDX {bom.SpecVersion}")
+            .SetProperty(p => p.LastBomSerialNumber, serialNumber)
+            .SetProperty(p => p.LastBomVersion, bom.Version ?? 1)
             .SetProperty(p => p.LastAnalysisState, JobStates.Queued)
             .SetProperty(p => p.LastAnalysisError, (string?)null), cancellationToken);
         // Same token, same transaction: the token never reads "not processing" between ingestion and analysis.

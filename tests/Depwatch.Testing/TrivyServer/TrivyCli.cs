@@ -15,12 +15,25 @@ public static class TrivyCli
     /// Scans an SBOM with Trivy's client against a server: the reference for what Depwatch should find.
     /// Returns the Trivy JSON report in stdout.
     /// </summary>
-    public static async Task<ProcessResult> ScanSbomAsync(Uri serverUrl, string token, string tokenHeader, string sbomFile)
+    /// <param name="options">More of the client's options, e.g. <c>--vex FILE</c>.</param>
+    public static async Task<ProcessResult> ScanSbomAsync(Uri serverUrl, string token, string tokenHeader, string sbomFile, params string[] options)
     {
         using var clientCache = new TemporaryDirectory("depwatch-trivy-client-");
-        return await RunAsync(
+        return await RunAsync([
             "sbom", "--server", serverUrl.ToString().TrimEnd('/'), "--token", token, "--token-header", tokenHeader,
-            "--cache-dir", clientCache.Path, "--format", "json", "--quiet", sbomFile);
+            "--cache-dir", clientCache.Path, "--format", "json", "--quiet", .. options, sbomFile]);
+    }
+
+    /// <summary>
+    /// Scans an SBOM with Trivy on its own, offline, over a private copy of the fixture DB: for what only Trivy's
+    /// standalone mode does (this build applies <c>--vex</c> only there).
+    /// </summary>
+    public static async Task<ProcessResult> ScanSbomOfflineAsync(string sbomFile, params string[] options)
+    {
+        using var cache = new TemporaryDirectory("depwatch-trivy-offline-");
+        TrivyDbBuilder.Build(cache.Path, TrivyDbBuilder.DefaultFixtureFiles());
+        return await RunAsync([
+            "sbom", "--skip-db-update", "--offline-scan", "--cache-dir", cache.Path, "--format", "json", "--quiet", .. options, sbomFile]);
     }
 
     /// <summary>

@@ -24,6 +24,10 @@ public sealed class ProjectEntity
     public DateTimeOffset? LastBomImport { get; set; }
     public string? LastBomImportFormat { get; set; }
 
+    /// <summary>The latest BOM's serial number (the UUID of <c>urn:uuid:…</c>) and version: what BOM-Links to its components name.</summary>
+    public string? LastBomSerialNumber { get; set; }
+    public int? LastBomVersion { get; set; }
+
     /// <summary>The outcome of the latest analysis: queued, running, succeeded or failed.</summary>
     public string? LastAnalysisState { get; set; }
     public DateTimeOffset? LastAnalysis { get; set; }

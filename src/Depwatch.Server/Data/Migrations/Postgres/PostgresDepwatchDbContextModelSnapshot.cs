@@ -400,6 +400,13 @@ namespace Depwatch.Server.Data.Migrations.Postgres
                     b.Property<string>("LastBomImportFormat")
                         .HasColumnType("text");
 
+                    b.Property<string>("LastBomSerialNumber")
+                        .HasMaxLength(36)
+                        .HasColumnType("character varying(36)");
+
+                    b.Property<int?>("LastBomVersion")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset?>("LeaseExpires")
                         .HasColumnType("timestamp with time zone");
 

@@ -389,6 +389,13 @@ namespace Depwatch.Server.Data.Migrations.Sqlite
                     b.Property<string>("LastBomImportFormat")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LastBomSerialNumber")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LastBomVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("LeaseExpires")
                         .HasColumnType("INTEGER");
 

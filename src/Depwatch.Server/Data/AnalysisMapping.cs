@@ -1,7 +1,7 @@
 using Depwatch.Core.Triage;
 using Depwatch.Server.Data.Entities;
 
-namespace Depwatch.Server.Triage;
+namespace Depwatch.Server.Data;
 
 /// <summary>How a decision is stored: Dependency-Track's names in text columns, both directions.</summary>
 internal static class AnalysisMapping
