@@ -53,7 +53,7 @@ internal static partial class TrivyRpcMapper
             References = References(wire),
             Published = wire.PublishedDate?.ToDateTimeOffset(),
             Updated = wire.LastModifiedDate?.ToDateTimeOffset(),
-            Aliases = VulnerabilityAliases.From(id, wire.VendorIds, wire.References),
+            Aliases = VulnerabilityAliases.From(id, wire.VendorIds, wire.References, dataSource?.Id),
             IsDebianTemporaryName = VulnerabilitySources.IsDebianTemporaryName(id),
             PrimaryUrl = NullIfEmpty(wire.PrimaryUrl),
         };

@@ -44,6 +44,28 @@ public sealed class ScanCommandTests(TrivyServerFixture trivy) : IDisposable
     }
 
     [Fact]
+    public async Task A_package_with_an_epoch_is_reported_with_the_version_trivy_compared()
+    {
+        // As Trivy before 0.50 wrote it: the epoch only in the purl's qualifier and the source's property.
+        const string Ffmpeg = """
+            {"bomFormat":"CycloneDX","specVersion":"1.5","components":[
+              {"type":"operating-system","name":"debian","version":"12.5"},
+              {"type":"library","bom-ref":"avcodec","name":"libavcodec59","version":"5.1.6-0+deb12u1",
+               "purl":"pkg:deb/debian/libavcodec59@5.1.6-0%2Bdeb12u1?arch=amd64&distro=debian-12.5&epoch=7",
+               "properties":[{"name":"aquasecurity:trivy:SrcName","value":"ffmpeg"},{"name":"aquasecurity:trivy:SrcVersion","value":"5.1.6"},
+                             {"name":"aquasecurity:trivy:SrcRelease","value":"0+deb12u1"},{"name":"aquasecurity:trivy:SrcEpoch","value":"7"}]}]}
+            """;
+
+        var table = await ScanAsync(Ffmpeg);
+        var json = await ScanAsync(Ffmpeg, "--format", "json");
+
+        Assert.Contains("libavcodec59@7:5.1.6-0+deb12u1", table.Out);
+        Assert.DoesNotContain("CVE-2024-90091", table.Out);
+        var finding = Assert.Single(JsonNode.Parse(json.Out)!.AsArray())!;
+        Assert.Equal(("CVE-2024-90092", "7:5.1.6-0+deb12u1"), ((string)finding["vulnerability"]!["vulnId"]!, (string)finding["component"]!["version"]!));
+    }
+
+    [Fact]
     public async Task Sarif_output_has_one_result_per_finding()
     {
         var run = await ScanAsync(Openssl, "--format", "sarif");

@@ -22,6 +22,12 @@ public static class TestComponents
         };
     }
 
+    /// <summary>A component whose group, name and version the SBOM writes apart from its purl, and maybe differently.</summary>
+    public static Component Written(string key, string? group, string name, string? version, string purl) => new()
+    {
+        Key = key, BomRef = key, Group = group, Name = name, Version = version, PurlText = purl, Purl = PackageUrl.Parse(purl),
+    };
+
     public static Component OperatingSystem(string key, string name, string version) =>
         new() { Key = key, Type = ComponentType.OperatingSystem, Name = name, Version = version };
 

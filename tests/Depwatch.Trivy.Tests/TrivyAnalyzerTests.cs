@@ -25,6 +25,8 @@ public sealed class TrivyAnalyzerTests(TrivyServerFixture trivy)
     [InlineData("pkg:golang/github.com/Masterminds/goutils@v1.1.0", "CVE-2025-90403", "1.1.1")]
     [InlineData("pkg:nuget/Newtonsoft.Json@12.0.3", "CVE-2025-90501", "13.0.1")]
     [InlineData("pkg:cargo/time@0.2.22", "RUSTSEC-2025-0901", "0.2.23")]
+    [InlineData("pkg:composer/twig/twig@1.44.0", "2024-09-01-1", "1.44.8, 2.16.1")]
+    [InlineData("pkg:gem/rack@1.4.1", "OSVDB-90901", "~> 1.4.5, >= 1.5.2")]
     public async Task Generator_style_purls_find_their_advisories(string purl, string vulnId, string? fixedVersion)
     {
         var result = await AnalyzeAsync([TestComponents.FromPurl("c", purl)]);
@@ -41,10 +43,24 @@ public sealed class TrivyAnalyzerTests(TrivyServerFixture trivy)
 
         var fixedOne = result.Findings.Single(f => f.Vulnerability.VulnId == "CVE-2024-90001");
         Assert.Equal((FindingStatus.Fixed, "NVD", "debian"), (fixedOne.Status, fixedOne.Vulnerability.Source, fixedOne.Vulnerability.DataSource!.Id));
-        Assert.Contains(fixedOne.Vulnerability.Aliases, a => a.VulnId == "DSA-5801-1" && a.Source == "DEBIAN");
+        Assert.Contains(fixedOne.Vulnerability.Aliases, a => a.VulnId == "DSA-5801-1" && a.Source == "OSV");
         Assert.NotNull(fixedOne.Vulnerability.CvssV3);
         var deferred = result.Findings.Single(f => f.Vulnerability.VulnId == "CVE-2024-90002");
         Assert.Equal(FindingStatus.FixDeferred, deferred.Status);
+    }
+
+    [Theory]
+    [InlineData("pkg:deb/debian/login@1:4.13%2Bdfsg1-1?upstream=shadow&distro=debian-12", "TEMP-0417290-5E2A7C", "OSV", "debian", "Debian Security Tracker")]
+    [InlineData("pkg:composer/twig/twig@1.44.0", "2024-09-01-1", "OSV", "php-security-advisories", "PHP Security Advisories Database")]
+    [InlineData("pkg:gem/rack@1.4.1", "OSVDB-90901", "OSV", "ruby-advisory-db", "Ruby Advisory Database")]
+    [InlineData("pkg:npm/minimist@1.2.5", "CVE-2025-90104", "NVD", "nodejs-security-wg", "Node.js Ecosystem Security Working Group")]
+    public async Task Every_finding_names_a_source_and_the_database_it_came_from(string purl, string vulnId, string source, string dataSourceId, string name)
+    {
+        var result = await AnalyzeAsync([TestComponents.FromPurl("c", purl)]);
+
+        var vulnerability = Assert.Single(result.Findings, f => f.Vulnerability.VulnId == vulnId).Vulnerability;
+        Assert.Equal((source, dataSourceId, name), (vulnerability.Source, vulnerability.DataSource!.Id, vulnerability.DataSource.Name));
+        Assert.StartsWith("https://", vulnerability.DataSource.Url, StringComparison.Ordinal);
     }
 
     [Fact]

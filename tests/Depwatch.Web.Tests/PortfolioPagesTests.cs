@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Depwatch.Testing.TrivyServer;
 using Depwatch.Web.Tests.Browser;
 using Depwatch.Web.Tests.Support;
@@ -80,6 +81,9 @@ public abstract class PortfolioPagesTests(StorageKind storage, TrivyServerFixtur
         Assert.Contains("CWE-1321", html, StringComparison.Ordinal);
         Assert.Contains("GHSA-8hv4-jw5f-qm2c", html, StringComparison.Ordinal);
         Assert.Contains("https://github.com/lodash/lodash/pull/9999", html, StringComparison.Ordinal);
+        Assert.Equal("NVD from GitHub Security Advisory npm", Regex.Replace(Html.TextOf(html, "source"), "\\s+", " "));
+        Assert.Contains("<a href=\"https://github.com/advisories?query=type%3Areviewed&#x2B;ecosystem%3Anpm\" rel=\"noreferrer\">GitHub Security Advisory npm</a>",
+            html, StringComparison.Ordinal);
         var affected = Html.RowsOf(html, "affected");
         Assert.Equal(2, affected.Count);
         Assert.Contains(affected, r => r.StartsWith("shop 1.0.0 | lodash@4.17.4", StringComparison.Ordinal));

@@ -39,7 +39,7 @@ internal sealed class ComponentDraft(string location)
             Type = Type,
             Group = Group,
             Name = Name,
-            Version = Version,
+            Version = EpochVersions.Complete(Version, purl),
             PurlText = PurlText,
             Purl = purl,
             PurlError = purlError,

@@ -50,7 +50,7 @@ internal sealed class ScanPlanner(TrivyOptions options)
         Dictionary<OperatingSystem, List<TrivyPackage>> packages, List<SkippedComponent> skipped)
     {
         var os = DistributionResolver.Resolve(purl, systems, out var problem);
-        var version = purl.Version ?? component.Version;
+        var version = EpochVersions.Full(purl, component.Version);
         if (os is null || string.IsNullOrEmpty(version))
         {
             skipped.Add(new SkippedComponent(component, problem ?? "has no version"));
@@ -86,7 +86,7 @@ internal sealed class ScanPlanner(TrivyOptions options)
         }
         else
         {
-            Bucket(packages, type).Add(new TrivyPackage { Key = component.Key, Name = PackageNames.ForLanguage(purl), Version = version });
+            Bucket(packages, type).Add(new TrivyPackage { Key = component.Key, Name = PackageNames.ForLanguage(component, purl), Version = version });
         }
     }
 

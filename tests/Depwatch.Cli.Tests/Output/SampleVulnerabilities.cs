@@ -13,7 +13,7 @@ internal static class Vulnerabilities
 
     private static readonly DataSource s_debian = new("debian", "Debian Security Tracker", "https://salsa.debian.org/security-tracker-team/security-tracker");
 
-    private static readonly DataSource s_goVulnDb = new("go-vulndb", "The Go Vulnerability Database", "https://pkg.go.dev/vuln/");
+    private static readonly DataSource s_goVulnDb = new("govulndb", "The Go Vulnerability Database", "https://pkg.go.dev/vuln/");
 
     public static Vulnerability Log4Shell { get; } = new()
     {
@@ -60,13 +60,13 @@ internal static class Vulnerabilities
         References = ["https://www.openssl.org/news/secadv/20231106.txt"],
         Published = new DateTimeOffset(2023, 11, 6, 16, 15, 0, TimeSpan.Zero),
         Updated = new DateTimeOffset(2024, 5, 1, 17, 15, 0, TimeSpan.Zero),
-        Aliases = [new(VulnerabilitySources.Debian, "DLA-3942-1")],
+        Aliases = [new(VulnerabilitySources.Osv, "DLA-3942-1")],
         PrimaryUrl = "https://avd.aquasec.com/nvd/cve-2023-5678",
     };
 
     public static Vulnerability DebianTemporaryName { get; } = new()
     {
-        VulnId = "TEMP-0841856-B18BAF", Source = VulnerabilitySources.Debian, DataSource = s_debian,
+        VulnId = "TEMP-0841856-B18BAF", Source = VulnerabilitySources.Osv, DataSource = s_debian,
         Title = "[Privilege escalation possible to other user than root]",
         Severity = Severity.Low, SeveritySource = "debian",
         VendorSeverities = new Dictionary<string, Severity> { ["debian"] = Severity.Low },

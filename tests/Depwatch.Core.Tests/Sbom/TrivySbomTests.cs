@@ -61,6 +61,21 @@ public sealed class TrivySbomTests
         Assert.Equal("os:debian@12.5", Assert.Single(bom.Dependencies).Ref);
     }
 
+    [Theory]
+    [InlineData("json")]
+    [InlineData("xml")]
+    public async Task A_version_written_without_the_epoch_of_its_purl_is_read_with_it(string format)
+    {
+        // Trivy before 0.50 wrote the epoch only in the purl; dpkg and Trivy's own reports put it first in the version.
+        var builder = TrivyImageBom()
+            .WithComponent("login", "4.13+dfsg1-1+b1", "pkg:deb/debian/login@4.13%2Bdfsg1-1%2Bb1?arch=amd64&distro=debian-12.5&epoch=1");
+
+        var bom = await ReadAsync(format == "json" ? builder.ToJson() : builder.ToXml());
+
+        Assert.Equal("1:4.13+dfsg1-1+b1", bom.Components.Single(c => c.Name == "login").Version);
+        Assert.Equal("3.0.11-1~deb12u2", bom.Components.Single(c => c.Name == "libssl3").Version);
+    }
+
     [Fact]
     public async Task Shares_repeated_property_names_between_components()
     {

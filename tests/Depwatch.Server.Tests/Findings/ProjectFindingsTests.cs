@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Depwatch.Server.Tests.Analysis;
 using Depwatch.Server.Tests.Support;
+using Depwatch.Testing.Sboms;
 using Depwatch.Testing.TrivyServer;
 
 namespace Depwatch.Server.Tests.Findings;
@@ -29,6 +30,26 @@ public abstract class ProjectFindingsTests(StorageKind storage, TrivyServerFixtu
         Assert.Equal(["3.0.15-1~deb12u1"], fixedOpenssl["vulnerability"]!["fixedVersions"]!.AsArray().Select(v => v!.GetValue<string>()));
         Assert.Equal("MEDIUM", fixedOpenssl["vulnerability"]!["severity"]!.GetValue<string>());
         Assert.Equal("NVD", fixedOpenssl["vulnerability"]!["source"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_package_with_an_epoch_is_kept_and_reported_with_the_version_trivy_compared()
+    {
+        // As Trivy before 0.50 wrote it: the epoch only in the purl's qualifier and the source's property.
+        var bom = new BomBuilder("1.6")
+            .WithOperatingSystem("debian", "12.5")
+            .WithComponent("libavcodec59", "5.1.6-0+deb12u1", "pkg:deb/debian/libavcodec59@5.1.6-0%2Bdeb12u1?arch=amd64&distro=debian-12.5&epoch=7",
+                properties: [new("aquasecurity:trivy:SrcName", "ffmpeg"), new("aquasecurity:trivy:SrcVersion", "5.1.6"),
+                    new("aquasecurity:trivy:SrcRelease", "0+deb12u1"), new("aquasecurity:trivy:SrcEpoch", "7")])
+            .ToJson();
+        var project = await _client.UploadAndWaitAsync("media", "1.0.0", bom);
+
+        var finding = Assert.Single(await _client.FindingsAsync(Uuid(project)))!;
+        var components = await _client.GetJsonAsync<JsonArray>($"/api/v1/component/project/{Uuid(project)}");
+
+        Assert.Equal(("CVE-2024-90092", "7:5.1.6-0+deb12u1"),
+            (finding["vulnerability"]!["vulnId"]!.GetValue<string>(), finding["component"]!["version"]!.GetValue<string>()));
+        Assert.Contains(components, c => c!["name"]!.GetValue<string>() == "libavcodec59" && c["version"]!.GetValue<string>() == "7:5.1.6-0+deb12u1");
     }
 
     [Fact]

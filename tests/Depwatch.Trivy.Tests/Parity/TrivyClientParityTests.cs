@@ -1,7 +1,9 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Depwatch.Core.Analysis;
+using Depwatch.Core.Components;
 using Depwatch.Core.Sbom;
+using Depwatch.Testing.Sboms;
 using Depwatch.Testing.TrivyServer;
 
 namespace Depwatch.Trivy.Tests.Parity;
@@ -75,6 +77,46 @@ public sealed class TrivyClientParityTests(TrivyServerFixture trivy) : IDisposab
         Assert.Contains(depwatchOnSyft, f => f.VulnId == "CVE-2024-90001");
     }
 
+    [Fact]
+    public async Task Epochs_and_go_module_paths_decide_as_they_do_for_trivys_client()
+    {
+        var (file, bom) = await TrivyMadeSbomAsync("debian12");
+
+        var expected = await TrivyClientFindingsAsync(file, bom, ignoreUnfixed: false);
+        var actual = await DepwatchFindingsAsync(bom, ignoreUnfixed: false);
+
+        // ffmpeg 7:5.1.6-0+deb12u1 is newer than CVE-2024-90091's fix, which lacks the epoch, and older than
+        // CVE-2024-90092's; the purl lower-cases github.com/BurntSushi/toml, whose advisory CVE-2025-90404 is keyed by case.
+        Assert.Contains(expected, f => f.VulnId == "CVE-2024-90092");
+        Assert.DoesNotContain(expected, f => f.VulnId == "CVE-2024-90091");
+        Assert.Contains(expected, f => f.VulnId == "CVE-2025-90404");
+        AssertSameFindings(expected, actual);
+    }
+
+    [Theory]
+    [InlineData("1.12.20-8.el9")]
+    [InlineData("1:1.12.20-8.el9")]
+    public async Task On_a_trivy_made_rpm_sbom_epochs_decide_as_they_do_for_trivys_client(string writtenVersion)
+    {
+        // As Trivy writes a Rocky Linux image's packages; Trivy 0.50 and later put the epoch in the version as well.
+        var bom = JsonNode.Parse(new BomBuilder("1.5")
+            .WithTool("trivy", "0.49.1", vendor: "aquasecurity").UseLegacyTools()
+            .WithComponent("rocky", "9.3", bomRef: "os", type: "operating-system")
+            .WithComponent("dbus-libs", writtenVersion, "pkg:rpm/rocky/dbus-libs@1.12.20-8.el9?arch=x86_64&distro=rocky-9.3&epoch=1",
+                bomRef: "dbus-libs", properties: TrivyRpm("dbus-libs@1.12.20-8.el9.x86_64", "dbus", "1.12.20", "8.el9", "1"))
+            .WithComponent("openssl-libs", "3.0.7-24.el9", "pkg:rpm/rocky/openssl-libs@3.0.7-24.el9?arch=x86_64&distro=rocky-9.3&epoch=1",
+                bomRef: "openssl-libs", properties: TrivyRpm("openssl-libs@3.0.7-24.el9.x86_64", "openssl", "3.0.7", "24.el9", "1"))
+            .WithDependency("os", "dbus-libs", "openssl-libs")
+            .ToJson())!;
+        var file = await WriteAsync("rocky.json", bom);
+
+        var expected = await TrivyClientFindingsAsync(file, bom, ignoreUnfixed: false);
+        var actual = await DepwatchFindingsAsync(bom, ignoreUnfixed: false);
+
+        Assert.Equal(["CVE-2024-90001", "CVE-2024-90094"], expected.Select(f => f.VulnId).Order());
+        AssertSameFindings(expected, actual);
+    }
+
     private async Task<(string File, JsonNode Bom)> TrivyMadeSbomAsync(string rootfs)
     {
         var file = Path.Combine(_work.Path, $"{rootfs}.cdx.json");
@@ -110,6 +152,13 @@ public sealed class TrivyClientParityTests(TrivyServerFixture trivy) : IDisposab
                 ParityFinding.StatusName(f.Status))),
         ];
     }
+
+    private static ComponentProperty[] TrivyRpm(string pkgId, string srcName, string srcVersion, string srcRelease, string srcEpoch) =>
+    [
+        new("aquasecurity:trivy:PkgID", pkgId), new("aquasecurity:trivy:PkgType", "rocky"),
+        new("aquasecurity:trivy:SrcEpoch", srcEpoch), new("aquasecurity:trivy:SrcName", srcName),
+        new("aquasecurity:trivy:SrcRelease", srcRelease), new("aquasecurity:trivy:SrcVersion", srcVersion),
+    ];
 
     private async Task<string> WriteAsync(string name, JsonNode bom)
     {

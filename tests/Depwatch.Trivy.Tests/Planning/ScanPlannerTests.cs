@@ -52,6 +52,18 @@ public sealed class ScanPlannerTests
         Assert.Equal(("openssl", "3.0.7", "24.el9", 1), (package.SrcName, package.SrcVersion, package.SrcRelease, package.SrcEpoch));
     }
 
+    [Theory]
+    [InlineData("pkg:deb/debian/ffmpeg@5.1.6-0%2Bdeb12u1?arch=amd64&epoch=7&distro=debian-12", "5.1.6-0+deb12u1")]
+    [InlineData("pkg:deb/debian/ffmpeg@5.1.6-0%2Bdeb12u1?arch=amd64&distro=debian-12", "7:5.1.6-0+deb12u1")]
+    [InlineData("pkg:deb/debian/ffmpeg@7%3A5.1.6-0%2Bdeb12u1?arch=amd64&distro=debian-12", null)]
+    public void The_epoch_is_sent_from_the_purl_or_else_from_the_components_version(string purl, string? componentVersion)
+    {
+        var package = Assert.Single(Assert.Single(Plan(TestComponents.Written("1", null, "ffmpeg", componentVersion, purl)).Units).OsPackages);
+
+        Assert.Equal((7, "5.1.6", "0+deb12u1"), (package.Epoch, package.Version, package.Release));
+        Assert.Equal((7, "5.1.6", "0+deb12u1"), (package.SrcEpoch, package.SrcVersion, package.SrcRelease));
+    }
+
     [Fact]
     public void Apk_versions_keep_their_revision()
     {
@@ -119,6 +131,24 @@ public sealed class ScanPlannerTests
         Assert.Equal(type, appType);
         Assert.Equal(name, Assert.Single(packages).Name);
         Assert.Null(unit.Os);
+    }
+
+    [Theory]
+    // Trivy lower-cases Go, npm and PyPI purls but keeps the name; Go advisories are keyed by the module path's case.
+    [InlineData(null, "github.com/BurntSushi/toml", "pkg:golang/github.com/burntsushi/toml@0.3.1", "github.com/BurntSushi/toml")]
+    [InlineData("github.com/BurntSushi", "toml", "pkg:golang/github.com/burntsushi/toml@0.3.1", "github.com/BurntSushi/toml")]
+    [InlineData(null, "python_multipart", "pkg:pypi/python-multipart@0.0.9", "python_multipart")]
+    [InlineData("@Babel", "Traverse", "pkg:npm/%40babel/traverse@7.23.0", "@babel/traverse")]
+    // A name that is not the purl's in another case does not replace it.
+    [InlineData(null, "toml", "pkg:golang/github.com/burntsushi/toml@0.3.1", "github.com/burntsushi/toml")]
+    [InlineData(null, "TOML parser", "pkg:golang/github.com/BurntSushi/toml@0.3.1", "github.com/BurntSushi/toml")]
+    // Other ecosystems are named from the purl, as Trivy names Maven packages.
+    [InlineData("org.Example", "Widget", "pkg:maven/org.example/widget@1.0", "org.example:widget")]
+    public void A_purl_trivy_lower_cased_is_named_as_the_component_is(string? group, string name, string purl, string expected)
+    {
+        var unit = Assert.Single(Plan(TestComponents.Written("1", group, name, "1.0", purl)).Units);
+
+        Assert.Equal(expected, Assert.Single(Assert.Single(unit.Applications).Packages).Name);
     }
 
     [Fact]

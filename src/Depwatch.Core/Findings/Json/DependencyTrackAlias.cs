@@ -5,7 +5,7 @@ namespace Depwatch.Core.Findings.Json;
 
 /// <summary>
 /// One element of a Dependency-Track finding's <c>aliases</c>: the identifiers of one alias record, each under
-/// the key of its issuer. Identifiers whose issuer has no such key (DSA-…, RHSA-…, TEMP-…) cannot appear here.
+/// the key of its source (a DSA-… or RHSA-… advisory under <c>osvId</c>, as Dependency-Track files what OSV publishes).
 /// </summary>
 public sealed record DependencyTrackAlias(string? CveId, string? GhsaId, string? OsvId, string? SnykId)
 {

@@ -63,5 +63,9 @@ internal static class Display
 
     public static string ProjectTitle(ProjectEntity project) => project.Version is { Length: > 0 } version ? $"{project.Name} {version}" : project.Name;
 
+    /// <summary>An address from advisory data that a page may link to: absolute http or https only.</summary>
+    public static bool IsWebAddress(string? address) =>
+        Uri.TryCreate(address, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
+
     public static string VulnerabilityPath(string source, string vulnId) => $"/vulnerabilities/{Uri.EscapeDataString(source)}/{Uri.EscapeDataString(vulnId)}";
 }
