@@ -100,6 +100,23 @@ public abstract class UpgradeTests(StorageKind storage)
     }
 
     [Fact]
+    public async Task A_tracker_advisory_the_release_filed_under_its_distribution_is_filed_under_OSV_with_its_findings()
+    {
+        await using var release = await ReleaseDatabase.RestoreAsync(storage);
+        // The release filed Debian's TEMP- names under DEBIAN; this version files them under OSV, as Dependency-Track does.
+        await release.ExecuteAsync("UPDATE \"Vulnerabilities\" SET \"Source\" = 'DEBIAN', \"VulnId\" = 'TEMP-0000000-90012A' WHERE \"VulnId\" = 'CVE-2024-90012'");
+        await using var app = await release.StartServerAsync();
+        using var http = app.CreateClient(ReleaseDatabase.AdminKey);
+
+        var vulnerability = await GetAsync(http, "/api/v1/vulnerability/source/OSV/vuln/TEMP-0000000-90012A");
+        var worker = (string)release.Expected("projects.json").AsArray().Single(p => (string?)p!["name"] == "shop-worker")!["uuid"]!;
+        var findings = (await GetAsync(http, $"/api/v1/finding/project/{worker}"))!.AsArray();
+        var finding = findings.Single(f => (string?)f!["vulnerability"]!["vulnId"] == "TEMP-0000000-90012A")!;
+        Assert.Equal("OSV", (string?)finding["vulnerability"]!["source"]);
+        Assert.Equal((string?)vulnerability!["uuid"], (string?)finding["vulnerability"]!["uuid"]);
+    }
+
+    [Fact]
     public async Task Every_migration_is_recorded_once_after_the_upgrade()
     {
         await using var release = await ReleaseDatabase.RestoreAsync(storage);
