@@ -8,10 +8,12 @@ using Depwatch.Server.Ingest;
 using Depwatch.Server.Jobs;
 using Depwatch.Server.Teams;
 using Depwatch.Server.Web;
+using Depwatch.Server.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddDepwatchOptions();
+builder.Services.AddHttpSecurity();
 builder.Services.AddStorage();
 builder.Services.AddApiKeyAuth();
 builder.Services.AddConfigProperties();
@@ -24,6 +26,7 @@ builder.Services.AddWebUi();
 
 var app = builder.Build();
 
+app.UseHttpSecurity();
 app.UseApiConventions();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -50,7 +50,6 @@ public static class WebUiExtensions
 
     public static void MapWebUi(this WebApplication app)
     {
-        app.UseWebSecurityHeaders();
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorPages();
     }
