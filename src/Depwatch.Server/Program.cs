@@ -10,7 +10,7 @@ using Depwatch.Server.Teams;
 using Depwatch.Server.Web;
 using Depwatch.Server.Web.Security;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(HostingExtensions.BesideTheProgram(args));
 
 builder.AddDepwatchOptions();
 builder.Services.AddHttpSecurity();
