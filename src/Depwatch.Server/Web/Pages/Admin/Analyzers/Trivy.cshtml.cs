@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Depwatch.Server.Web.Pages.Admin.Analyzers;
 
 /// <summary>Administration → Analyzers → Trivy: the <c>scanner</c> config properties, through the same store as the API.</summary>
-internal sealed class TrivyModel(ConfigPropertyStore store, TrivyConnectionTest connectionTest, TimeProvider time) : PageModel
+internal sealed class TrivyModel(ConfigPropertyStore store, TrivyConnectionTest connectionTest) : PageModel
 {
     [BindProperty]
     public TrivySettings Settings { get; set; } = new();
@@ -49,11 +49,7 @@ internal sealed class TrivyModel(ConfigPropertyStore store, TrivyConnectionTest 
     {
         if (!AddProblems(Settings.Check(forConnectionTest: true)))
         {
-            var source = Settings.ClearToken ? TokenSource.None
-                : !string.IsNullOrEmpty(Settings.ApiToken) ? TokenSource.Typed
-                : await connectionTest.IsTokenStoredAsync(cancellationToken) ? TokenSource.Stored : TokenSource.None;
-            var result = await connectionTest.RunAsync(Settings, cancellationToken);
-            Test = new TrivyTestView(Settings.BaseUrl!.Trim(), result, source, time.GetUtcNow());
+            Test = await connectionTest.RunAsync(Settings, cancellationToken);
         }
         if (Request.Headers["X-Requested-With"] == "fetch")
         {
