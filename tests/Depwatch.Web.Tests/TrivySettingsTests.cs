@@ -32,7 +32,7 @@ public abstract class TrivySettingsTests(StorageKind storage) : IAsyncLifetime
         var options = await _app.Services.GetRequiredService<ITrivyConfiguration>().GetOptionsAsync(CancellationToken.None);
         Assert.Equal(SecretToken, options!.ApiToken);
         Assert.Equal("X-Trivy-Auth", options.TokenHeader);
-        Assert.Contains("Saved.", (await _client.GetAsync(Page)).Html, StringComparison.Ordinal);
+        Assert.Contains("Saved, although the connection test failed", (await _client.GetAsync(Page)).Html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -161,6 +161,40 @@ public abstract class TrivySettingsTests(StorageKind storage) : IAsyncLifetime
         Assert.DoesNotContain("alice", result, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Saving_settings_that_fail_the_connection_test_warns_and_saves_nothing_until_confirmed()
+    {
+        var before = await ApiPropertiesAsync();
+        var closed = $"http://127.0.0.1:{Depwatch.Testing.FreePort.Find()}";
+
+        var warned = await SaveAsync(Fields(token: SecretToken, url: closed, confirm: false));
+
+        Assert.Equal(HttpStatusCode.OK, warned.StatusCode);
+        var html = System.Net.WebUtility.HtmlDecode(await warned.Content.ReadAsStringAsync());
+        Assert.Contains("Not saved yet: the connection test failed.", html, StringComparison.Ordinal);
+        Assert.Contains("Type the API token again", html, StringComparison.Ordinal);
+        Assert.Contains("cannot be reached", html, StringComparison.Ordinal);
+        Assert.Contains("Save even though the connection test fails", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(SecretToken, html, StringComparison.Ordinal);
+        Assert.Equal(before, await ApiPropertiesAsync());
+
+        var confirmed = await SaveAsync(Fields(token: SecretToken, url: closed, confirm: true));
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.Equal(closed, (await ApiPropertiesAsync())["trivy.base.url"]);
+    }
+
+    [Fact]
+    public async Task Settings_that_pass_the_connection_test_are_saved_at_once()
+    {
+        await using var trivy = await FakeTwirpServer.StartAsync(_ => FakeResponse.Json("{}"));
+
+        var saved = await SaveAsync(Fields(token: SecretToken, url: trivy.BaseUrl.ToString(), confirm: false));
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("Saved. The connection test passed", (await _client.GetAsync(Page)).Html, StringComparison.Ordinal);
+        Assert.Contains(trivy.Requests, request => request.Headers.GetValueOrDefault("Trivy-Token") == SecretToken);
+    }
+
     /// <summary>Runs Test connection as the page's script does; the result shown.</summary>
     private async Task<string> TestAsync(KeyValuePair<string, string>[] fields)
     {
@@ -177,10 +211,13 @@ public abstract class TrivySettingsTests(StorageKind storage) : IAsyncLifetime
         Assert.Contains(expected, Html.TextOf(html, fieldId + "-error"), StringComparison.Ordinal);
     }
 
+    /// <param name="confirm">Save even though the connection test fails (trivy.example is no Trivy server).</param>
     private static KeyValuePair<string, string>[] Fields(
-        string token, string header = "", bool ignoreUnfixed = false, bool scanLibrary = true, bool scanOs = true, string url = "http://trivy.example:8080") =>
+        string token, string header = "", bool ignoreUnfixed = false, bool scanLibrary = true, bool scanOs = true, string url = "http://trivy.example:8080",
+        bool confirm = true) =>
     [
         new("Settings.Enabled", "true"), new("Settings.BaseUrl", url), new("Settings.ApiToken", token),
+        new("Settings.SaveDespiteFailedTest", confirm ? "true" : "false"),
         new("Settings.TokenHeader", header), new("Settings.IgnoreUnfixed", ignoreUnfixed ? "true" : "false"),
         new("Settings.ScanLibrary", scanLibrary ? "true" : "false"), new("Settings.ScanOs", scanOs ? "true" : "false"),
     ];

@@ -15,6 +15,12 @@ internal sealed class TrivyModel(ConfigPropertyStore store, TrivyConnectionTest 
 
     public TrivyTestView? Test { get; private set; }
 
+    /// <summary>Set when Save ran the connection test first and it failed: nothing was saved, the page asks to confirm.</summary>
+    public bool SaveWaitsForConfirmation { get; private set; }
+
+    /// <summary>A token was typed into the form that waits for confirmation; it is never sent back, so it must be typed again.</summary>
+    public bool TokenToRetype { get; private set; }
+
     [TempData]
     public string? Saved { get; set; }
 
@@ -30,6 +36,14 @@ internal sealed class TrivyModel(ConfigPropertyStore store, TrivyConnectionTest 
         {
             return await RedisplayAsync(cancellationToken);
         }
+        // An enabled analyzer that cannot reach its server fails every analysis: say so before saving, not after.
+        if (Settings.Enabled && !Settings.SaveDespiteFailedTest && await connectionTest.RunAsync(Settings, cancellationToken) is { Result.IsUsable: false } failed)
+        {
+            Test = failed;
+            SaveWaitsForConfirmation = true;
+            TokenToRetype = !string.IsNullOrEmpty(Settings.ApiToken);
+            return await RedisplayAsync(cancellationToken);
+        }
         foreach (var update in Settings.Updates())
         {
             var outcome = await store.UpdateAsync(update, $"user {User.Identity?.Name}", cancellationToken);
@@ -39,9 +53,12 @@ internal sealed class TrivyModel(ConfigPropertyStore store, TrivyConnectionTest 
                 return await RedisplayAsync(cancellationToken);
             }
         }
-        Saved = Settings.Enabled
-            ? "Saved. The next analysis uses these settings; use Test connection to check them."
-            : "Saved. The Trivy analyzer is off: uploaded SBOMs are stored but not analysed.";
+        Saved = (Settings.Enabled, Settings.SaveDespiteFailedTest) switch
+        {
+            (false, _) => "Saved. The Trivy analyzer is off: uploaded SBOMs are stored but not analysed.",
+            (true, true) => "Saved, although the connection test failed: analyses fail and are retried until Depwatch can use the Trivy server.",
+            (true, false) => "Saved. The connection test passed; the next analysis uses these settings.",
+        };
         return RedirectToPage();
     }
 
