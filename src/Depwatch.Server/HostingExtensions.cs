@@ -8,6 +8,17 @@ namespace Depwatch.Server;
 
 internal static class HostingExtensions
 {
+    /// <summary>
+    /// The web root is the <c>wwwroot</c> shipped beside the program, as the settings are: from the working directory
+    /// (the default), a server started elsewhere would serve its stylesheet and script as empty files. Without one
+    /// there (a build rather than a published server), the default applies.
+    /// </summary>
+    public static WebApplicationOptions BesideTheProgram(string[] args)
+    {
+        var webRoot = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        return new WebApplicationOptions { Args = args, WebRootPath = Directory.Exists(webRoot) ? webRoot : null };
+    }
+
     /// <summary>Binds and validates every options class at start-up, so bad settings stop the server with a clear message.</summary>
     public static void AddDepwatchOptions(this WebApplicationBuilder builder)
     {

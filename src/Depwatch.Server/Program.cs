@@ -9,10 +9,12 @@ using Depwatch.Server.Jobs;
 using Depwatch.Server.Teams;
 using Depwatch.Server.Triage;
 using Depwatch.Server.Web;
+using Depwatch.Server.Web.Security;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(HostingExtensions.BesideTheProgram(args));
 
 builder.AddDepwatchOptions();
+builder.Services.AddHttpSecurity();
 builder.Services.AddStorage();
 builder.Services.AddApiKeyAuth();
 builder.Services.AddConfigProperties();
@@ -33,6 +35,7 @@ if (args is ["migrate", ..])
     return;
 }
 
+app.UseHttpSecurity();
 app.UseApiConventions();
 app.UseAuthentication();
 app.UseAuthorization();

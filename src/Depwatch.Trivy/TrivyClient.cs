@@ -37,7 +37,7 @@ internal sealed class TrivyClient(TwirpClient twirp)
 
     private AnalyzerException Explain(TwirpException e, string method)
     {
-        var url = twirp.BaseUrl;
+        var url = TrivyOptions.WithoutCredentials(twirp.BaseUrl);
         var rpc = method[(method.LastIndexOf('/') + 1)..];
         return e.Code switch
         {

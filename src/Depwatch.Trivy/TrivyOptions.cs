@@ -11,6 +11,9 @@ public sealed record TrivyOptions
     /// <summary>The server's base URL, e.g. <c>http://trivy:8080</c>.</summary>
     public required Uri BaseUrl { get; init; }
 
+    /// <summary><see cref="BaseUrl"/> as messages and logs show it: without a user name or password written into it.</summary>
+    public string DisplayBaseUrl => WithoutCredentials(BaseUrl);
+
     /// <summary><see cref="BaseUrl"/> ending in '/', so relative paths resolve below it rather than beside it.</summary>
     internal Uri BaseDirectory => BaseUrl.AbsoluteUri.EndsWith('/') ? BaseUrl : new Uri(BaseUrl.AbsoluteUri + "/");
 
@@ -51,7 +54,7 @@ public sealed record TrivyOptions
         var problems = new List<string>();
         if (!BaseUrl.IsAbsoluteUri || (BaseUrl.Scheme != Uri.UriSchemeHttp && BaseUrl.Scheme != Uri.UriSchemeHttps))
         {
-            problems.Add($"Trivy base URL '{BaseUrl}' must be an absolute http:// or https:// URL.");
+            problems.Add($"Trivy base URL '{DisplayBaseUrl}' must be an absolute http:// or https:// URL.");
         }
         if (string.IsNullOrWhiteSpace(TokenHeader))
         {
@@ -71,4 +74,8 @@ public sealed record TrivyOptions
         }
         return problems;
     }
+
+    /// <summary>The URL without the credentials that may be written into it (<c>http://user:password@host</c>).</summary>
+    public static string WithoutCredentials(Uri url) =>
+        !url.IsAbsoluteUri || string.IsNullOrEmpty(url.UserInfo) ? url.ToString() : new UriBuilder(url) { UserName = "", Password = "" }.Uri.ToString();
 }

@@ -31,11 +31,11 @@ public sealed class TrivyServerProbe(TrivyOptions options, HttpClient httpClient
             using var response = await GetAsync("healthz", cancellationToken).ConfigureAwait(false);
             return response.StatusCode == HttpStatusCode.OK
                 ? null
-                : $"{options.BaseUrl} answered its health check with HTTP {(int)response.StatusCode}; is it a Trivy server?";
+                : $"{options.DisplayBaseUrl} answered its health check with HTTP {(int)response.StatusCode}; is it a Trivy server?";
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
-            return $"{options.BaseUrl} cannot be reached: {e.GetBaseException().Message}";
+            return $"{options.DisplayBaseUrl} cannot be reached: {e.GetBaseException().Message}";
         }
     }
 

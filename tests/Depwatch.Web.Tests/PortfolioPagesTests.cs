@@ -28,7 +28,7 @@ public abstract class PortfolioPagesTests(StorageKind storage, TrivyServerFixtur
         Assert.Contains("aria-label=\"1 critical, 1 high, 1 medium, 1 low\"", html, StringComparison.Ordinal);
         Assert.Contains("aria-label=\"no vulnerabilities\"", html, StringComparison.Ordinal);
         Assert.Contains("Vulnerabilities in the portfolio by severity: 1 critical, 1 high, 1 medium, 1 low", html, StringComparison.Ordinal);
-        Assert.Equal(2, CountOf(html, "class=\"state-succeeded\">Succeeded<"));
+        Assert.Equal(2, CountOf(html, "class=\"state-succeeded\" data-testid=\"analysis-state\">Succeeded<"));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Depwatch.Server.Web.Users;
 using Depwatch.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Depwatch.Web.Tests;
 
@@ -133,6 +134,51 @@ public abstract class SignInTests(StorageKind storage) : IAsyncLifetime
 
         Assert.Equal("/login", response.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/account/password")).Status);
+    }
+
+    [Fact]
+    public async Task A_session_cookie_saved_before_signing_out_is_refused_afterwards()
+    {
+        await _app.CreateUserAsync("jane", "correct horse staple", "VIEW_PORTFOLIO");
+        using var client = _app.CreatePageClient();
+        await client.SignInAsync("jane", "correct horse staple");
+        using var saved = client.CopyWithCookies();
+        Assert.Equal(HttpStatusCode.OK, (await saved.GetAsync("/account/password")).Status);
+
+        var (_, html, _) = await client.GetAsync("/account/password");
+        await client.PostAsync("/logout", [], PageClient.TokenIn(html, "/logout"));
+
+        var (status, _, location) = await saved.GetAsync("/account/password");
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        Assert.Equal("/login", location!.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task Taking_a_permission_away_ends_the_users_sessions_and_not_the_administrators_own()
+    {
+        await _app.CreateRootAsync();
+        await _app.CreateUserAsync("jane", "correct horse staple", "VIEW_PORTFOLIO", "SYSTEM_CONFIGURATION");
+        using var jane = _app.CreatePageClient();
+        await jane.SignInAsync("jane", "correct horse staple");
+        using var root = await _app.SignedInClientAsync(Users.Root);
+        var janeId = (await _app.Services.GetRequiredService<UserStore>().ListAsync(CancellationToken.None)).Single(u => u.UserName == "jane").Id;
+        var rootId = (await _app.Services.GetRequiredService<UserStore>().ListAsync(CancellationToken.None)).Single(u => u.UserName == Users.Root).Id;
+
+        await SetPermissionsAsync(root, janeId, "VIEW_PORTFOLIO");
+        await SetPermissionsAsync(root, rootId, [.. Users.AllPermissions.Where(p => p != "BOM_UPLOAD")]);
+
+        var (status, _, location) = await jane.GetAsync("/account/password");
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        Assert.Equal("/login", location!.AbsolutePath);
+        Assert.Equal(HttpStatusCode.OK, (await root.GetAsync("/admin/users")).Status);
+    }
+
+    private static async Task SetPermissionsAsync(PageClient client, Guid userId, params string[] permissions)
+    {
+        var page = $"/admin/users/{userId}";
+        var token = await client.FormTokenAsync(page);
+        var response = await client.PostAsync($"{page}?handler=Permissions", permissions.Select(p => new KeyValuePair<string, string>("Permissions", p)), token);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 
     public async Task InitializeAsync() => _app = await WebUiApplication.StartAsync(storage);

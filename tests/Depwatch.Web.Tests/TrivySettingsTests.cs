@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Depwatch.Server.Analysis;
+using Depwatch.Testing.FakeTwirp;
 using Depwatch.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -31,7 +32,7 @@ public abstract class TrivySettingsTests(StorageKind storage) : IAsyncLifetime
         var options = await _app.Services.GetRequiredService<ITrivyConfiguration>().GetOptionsAsync(CancellationToken.None);
         Assert.Equal(SecretToken, options!.ApiToken);
         Assert.Equal("X-Trivy-Auth", options.TokenHeader);
-        Assert.Contains("Saved.", (await _client.GetAsync(Page)).Html, StringComparison.Ordinal);
+        Assert.Contains("Saved, although the connection test failed", (await _client.GetAsync(Page)).Html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -128,6 +129,80 @@ public abstract class TrivySettingsTests(StorageKind storage) : IAsyncLifetime
         Assert.NotEqual("http://trivy.example:8080", (await ApiPropertiesAsync())["trivy.base.url"]);
     }
 
+    [Fact]
+    public async Task Test_connection_sends_the_stored_token_only_to_the_address_it_was_saved_with()
+    {
+        await using var stored = await FakeTwirpServer.StartAsync(_ => FakeResponse.Json("{}"));
+        await using var other = await FakeTwirpServer.StartAsync(_ => FakeResponse.Json("{}"));
+        await SaveAsync(Fields(token: SecretToken, url: stored.BaseUrl.ToString()));
+
+        var elsewhere = await TestAsync(Fields(token: "", url: other.BaseUrl.ToString()));
+        Assert.NotEmpty(other.Requests);
+        Assert.All(other.Requests, request => Assert.DoesNotContain(SecretToken, string.Join('\n', request.Headers.Values), StringComparison.Ordinal));
+        Assert.Contains("not sent: it goes only to the address it was saved with", elsewhere, StringComparison.Ordinal);
+
+        await TestAsync(Fields(token: "typed-token-1234", url: other.BaseUrl.ToString()));
+        Assert.Contains(other.Requests, request => request.Headers.GetValueOrDefault("Trivy-Token") == "typed-token-1234");
+
+        var home = await TestAsync(Fields(token: "", url: stored.BaseUrl.ToString().TrimEnd('/')));
+        Assert.Contains(stored.Requests, request => request.Headers.GetValueOrDefault("Trivy-Token") == SecretToken);
+        Assert.Contains("Accepted the stored token", home, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Credentials_written_into_the_base_url_appear_in_no_connection_test_message()
+    {
+        var closed = Depwatch.Testing.FreePort.Find();
+
+        var result = await TestAsync(Fields(token: "", url: $"http://alice:url-pass-9f2e@127.0.0.1:{closed}/"));
+
+        Assert.Contains($"http://127.0.0.1:{closed}/ cannot be reached", result, StringComparison.Ordinal);
+        Assert.DoesNotContain("url-pass-9f2e", result, StringComparison.Ordinal);
+        Assert.DoesNotContain("alice", result, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Saving_settings_that_fail_the_connection_test_warns_and_saves_nothing_until_confirmed()
+    {
+        var before = await ApiPropertiesAsync();
+        var closed = $"http://127.0.0.1:{Depwatch.Testing.FreePort.Find()}";
+
+        var warned = await SaveAsync(Fields(token: SecretToken, url: closed, confirm: false));
+
+        Assert.Equal(HttpStatusCode.OK, warned.StatusCode);
+        var html = System.Net.WebUtility.HtmlDecode(await warned.Content.ReadAsStringAsync());
+        Assert.Contains("Not saved yet: the connection test failed.", html, StringComparison.Ordinal);
+        Assert.Contains("Type the API token again", html, StringComparison.Ordinal);
+        Assert.Contains("cannot be reached", html, StringComparison.Ordinal);
+        Assert.Contains("Save even though the connection test fails", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(SecretToken, html, StringComparison.Ordinal);
+        Assert.Equal(before, await ApiPropertiesAsync());
+
+        var confirmed = await SaveAsync(Fields(token: SecretToken, url: closed, confirm: true));
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.Equal(closed, (await ApiPropertiesAsync())["trivy.base.url"]);
+    }
+
+    [Fact]
+    public async Task Settings_that_pass_the_connection_test_are_saved_at_once()
+    {
+        await using var trivy = await FakeTwirpServer.StartAsync(_ => FakeResponse.Json("{}"));
+
+        var saved = await SaveAsync(Fields(token: SecretToken, url: trivy.BaseUrl.ToString(), confirm: false));
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("Saved. The connection test passed", (await _client.GetAsync(Page)).Html, StringComparison.Ordinal);
+        Assert.Contains(trivy.Requests, request => request.Headers.GetValueOrDefault("Trivy-Token") == SecretToken);
+    }
+
+    /// <summary>Runs Test connection as the page's script does; the result shown.</summary>
+    private async Task<string> TestAsync(KeyValuePair<string, string>[] fields)
+    {
+        var response = await _client.PostAsync($"{Page}?handler=Test", fields, await _client.FormTokenAsync(Page), ("X-Requested-With", "fetch"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+    }
+
     private static void AssertFieldError(string html, string fieldId, string expected)
     {
         var field = Html.ElementWithId(html, fieldId);
@@ -136,10 +211,13 @@ public abstract class TrivySettingsTests(StorageKind storage) : IAsyncLifetime
         Assert.Contains(expected, Html.TextOf(html, fieldId + "-error"), StringComparison.Ordinal);
     }
 
+    /// <param name="confirm">Save even though the connection test fails (trivy.example is no Trivy server).</param>
     private static KeyValuePair<string, string>[] Fields(
-        string token, string header = "", bool ignoreUnfixed = false, bool scanLibrary = true, bool scanOs = true) =>
+        string token, string header = "", bool ignoreUnfixed = false, bool scanLibrary = true, bool scanOs = true, string url = "http://trivy.example:8080",
+        bool confirm = true) =>
     [
-        new("Settings.Enabled", "true"), new("Settings.BaseUrl", "http://trivy.example:8080"), new("Settings.ApiToken", token),
+        new("Settings.Enabled", "true"), new("Settings.BaseUrl", url), new("Settings.ApiToken", token),
+        new("Settings.SaveDespiteFailedTest", confirm ? "true" : "false"),
         new("Settings.TokenHeader", header), new("Settings.IgnoreUnfixed", ignoreUnfixed ? "true" : "false"),
         new("Settings.ScanLibrary", scanLibrary ? "true" : "false"), new("Settings.ScanOs", scanOs ? "true" : "false"),
     ];

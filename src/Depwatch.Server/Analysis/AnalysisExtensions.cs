@@ -4,7 +4,7 @@ namespace Depwatch.Server.Analysis;
 
 public static class AnalysisExtensions
 {
-    /// <summary>The <c>ANALYZE_PROJECT</c> job handler, the shared Trivy analyzer, metrics, and the portfolio schedule.</summary>
+    /// <summary>The <c>ANALYZE_PROJECT</c> job handler and its requests, the shared Trivy analyzer, metrics, and the portfolio schedule.</summary>
     public static IServiceCollection AddAnalysis(this IServiceCollection services)
     {
         services.AddSingleton<TrivyAnalyzerProvider>();
@@ -12,6 +12,7 @@ public static class AnalysisExtensions
         services.AddSingleton<MetricsCalculator>();
         services.AddSingleton<Endpoints.Models.FindingsCache>();
         services.AddSingleton<IJobHandler, AnalyzeProjectHandler>();
+        services.AddSingleton<AnalysisRequests>();
         services.AddSingleton<PortfolioAnalysisScheduler>();
         services.AddHostedService(provider => provider.GetRequiredService<PortfolioAnalysisScheduler>());
         return services;

@@ -25,9 +25,7 @@ internal sealed partial class AdministratorBootstrap(
             return;
         }
         var team = new TeamEntity { Id = Guid.NewGuid(), Name = TeamName, Permissions = string.Join(',', Permissions.All) };
-        var (key, publicId, secretHash) = options.Value.AdminApiKey is { Length: > 0 } chosen
-            ? (chosen, ApiKeys.Split(chosen).PublicId, ApiKeys.Split(chosen).SecretHash)
-            : ApiKeys.Generate();
+        var (key, publicId, secretHash) = options.Value.AdminApiKey is { Length: > 0 } chosen ? ApiKeys.ForChosenKey(chosen) : ApiKeys.Generate();
         db.Teams.Add(team);
         db.ApiKeys.Add(new ApiKeyEntity { Id = Guid.NewGuid(), TeamId = team.Id, PublicId = publicId, SecretHash = secretHash, Created = time.GetUtcNow(), Comment = "created at first start" });
         try

@@ -3,19 +3,24 @@ using System.Text.Encodings.Web;
 using Depwatch.Server.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Depwatch.Server.Auth;
 
 /// <summary>Authenticates the <c>X-Api-Key</c> header; the principal carries its team's permissions.</summary>
 internal sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    IDbContextFactory<DepwatchDbContext> contexts)
-    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, UrlEncoder encoder, IDbContextFactory<DepwatchDbContext> contexts,
+    ApiKeyFailureLog failures, TimeProvider time)
+    // The base class logs every refusal and challenge, one line each; refusals go to ApiKeyFailureLog instead.
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, NullLoggerFactory.Instance, encoder)
 {
     public const string SchemeName = "ApiKey";
     public const string Header = "X-Api-Key";
     public const string TeamClaim = "team";
+
+    /// <summary>A key's last use is recorded at most this often, so that a busy pipeline does not write on every request.</summary>
+    public static readonly TimeSpan LastUsedPrecision = TimeSpan.FromMinutes(1);
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -23,21 +28,34 @@ internal sealed class ApiKeyAuthenticationHandler(
         {
             return AuthenticateResult.NoResult();
         }
-        var (publicId, secretHash) = ApiKeys.Split(key);
+        var (_, secretHash) = ApiKeys.Split(key);
         await using var db = await contexts.CreateDbContextAsync(Context.RequestAborted);
-        var match = await db.ApiKeys.AsNoTracking()
-            .Where(k => k.PublicId == publicId)
-            .Join(db.Teams, k => k.TeamId, t => t.Id, (k, t) => new { k.SecretHash, t.Id, t.Name, t.Permissions })
+        var match = await db.ApiKeys.AsNoTracking().Presented(key)
+            .Join(db.Teams, k => k.TeamId, t => t.Id, (k, t) => new { KeyId = k.Id, k.PublicId, k.SecretHash, k.LastUsed, t.Id, t.Name, t.Permissions })
             .FirstOrDefaultAsync(Context.RequestAborted);
         if (match is null || !ApiKeys.Matches(match.SecretHash, secretHash))
         {
+            failures.Record(Context.Connection.RemoteIpAddress);
             return AuthenticateResult.Fail("Invalid API key.");
         }
+        await RecordUseAsync(db, match.KeyId, match.LastUsed);
         var claims = match.Permissions.Split(',', StringSplitOptions.RemoveEmptyEntries)
             .Select(p => new Claim(Permissions.ClaimType, p))
             .Append(new Claim(ClaimTypes.Name, match.Name))
             .Append(new Claim(TeamClaim, match.Id.ToString()))
-            .Append(new Claim("apiKey", publicId));
+            .Append(new Claim("apiKey", match.PublicId));
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
+    }
+
+    // Conditional, so that instances sharing the database write it once a minute between them too.
+    private async Task RecordUseAsync(DepwatchDbContext db, Guid keyId, DateTimeOffset? lastUsed)
+    {
+        var now = time.GetUtcNow();
+        var stale = now - LastUsedPrecision;
+        if (lastUsed is null || lastUsed < stale)
+        {
+            await db.ApiKeys.Where(k => k.Id == keyId && (k.LastUsed == null || k.LastUsed < stale))
+                .ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsed, now), Context.RequestAborted);
+        }
     }
 }

@@ -16,6 +16,7 @@ public static class AuthExtensions
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPermissionPolicies();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AccessProblemResultHandler>();
+        services.AddSingleton<ApiKeyFailureLog>();
         services.AddHostedService<AdministratorBootstrap>();
         return services;
     }

@@ -22,9 +22,11 @@ public static class StorageExtensions
                 return;
             }
             var dataDirectory = provider.GetRequiredService<DataDirectory>();
-            builder.UseSqlite(string.IsNullOrWhiteSpace(storage.ConnectionString)
+            var connectionString = string.IsNullOrWhiteSpace(storage.ConnectionString)
                 ? $"Data Source={dataDirectory.PathOf("depwatch.db")}"
-                : storage.ConnectionString);
+                : storage.ConnectionString;
+            SqliteFiles.MakeOwnerOnly(connectionString);
+            builder.UseSqlite(connectionString);
         });
         services.AddSingleton<DatabaseMigrator>();
         services.AddHostedService<DatabaseInitializer>();

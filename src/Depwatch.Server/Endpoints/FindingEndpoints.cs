@@ -2,9 +2,7 @@ using Depwatch.Server.Analysis;
 using Depwatch.Server.Auth;
 using Depwatch.Server.Configuration;
 using Depwatch.Server.Data;
-using Depwatch.Server.Data.Entities;
 using Depwatch.Server.Endpoints.Models;
-using Depwatch.Server.Jobs;
 using Depwatch.Server.Teams;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +26,7 @@ internal static class FindingEndpoints
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
             .Produces<string>(StatusCodes.Status404NotFound, "text/plain");
         findings.MapPost("/project/{uuid}/analyze", AnalyzeProject).WithName("AnalyzeProject")
-            .WithSummary("Queues an analysis of the project; follow the returned token")
+            .WithSummary("Queues an analysis of the project, or brings forward the one already waiting; follow the returned token")
             .Produces<string>(StatusCodes.Status404NotFound, "text/plain");
     }
 
@@ -78,19 +76,14 @@ internal static class FindingEndpoints
     }
 
     public static async Task<Results<Ok<AnalysisTokenJson>, BadRequest<List<FieldError>>, ContentHttpResult>> AnalyzeProject(
-        string uuid, IDbContextFactory<DepwatchDbContext> contexts, IJobQueue queue, CancellationToken cancellationToken)
+        string uuid, AnalysisRequests analyses, CancellationToken cancellationToken)
     {
         if (!PathUuid.TryParse(uuid, "uuid", out var projectId, out var errors))
         {
             return TypedResults.BadRequest(errors);
         }
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (!await db.Projects.AnyAsync(p => p.Id == projectId, cancellationToken))
-        {
-            return ApiTexts.NotFound(ApiTexts.ProjectNotFound);
-        }
-        var token = Guid.NewGuid();
-        await queue.EnqueueAsync(JobKinds.AnalyzeProject, projectId, token, null, cancellationToken);
-        return TypedResults.Ok(new AnalysisTokenJson(token));
+        return await analyses.RequestAsync(projectId, cancellationToken) is { } token
+            ? TypedResults.Ok(new AnalysisTokenJson(token))
+            : ApiTexts.NotFound(ApiTexts.ProjectNotFound);
     }
 }

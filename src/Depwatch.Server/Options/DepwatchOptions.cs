@@ -1,9 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using System.Net;
 
 namespace Depwatch.Server.Options;
 
 /// <summary>Where Depwatch keeps its data and what it accepts. Section <c>Depwatch</c>.</summary>
-public sealed class DepwatchOptions
+public sealed class DepwatchOptions : IValidatableObject
 {
     public const string Section = "Depwatch";
 
@@ -17,4 +18,38 @@ public sealed class DepwatchOptions
 
     /// <summary>The administrator API key to create at first start; generated when empty.</summary>
     public string? AdminApiKey { get; set; }
+
+    /// <summary>
+    /// Reverse proxies whose <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> are believed: addresses or networks
+    /// (<c>10.0.0.0/8</c>), separated by commas or spaces. Empty: none, the headers are ignored.
+    /// </summary>
+    public string? TrustedProxies { get; set; }
+
+    /// <summary>The networks <see cref="TrustedProxies"/> names; a single address is a network of one.</summary>
+    public IReadOnlyList<IPNetwork> TrustedProxyNetworks() =>
+        [.. ProxyEntries().Select(entry => TryParseNetwork(entry, out var network) ? network : throw new FormatException(entry))];
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        var unreadable = ProxyEntries().Where(entry => !TryParseNetwork(entry, out _)).ToList();
+        if (unreadable.Count > 0)
+        {
+            yield return new ValidationResult(
+                $"{Section}:{nameof(TrustedProxies)} lists '{string.Join("', '", unreadable)}', which is not an IP address or a network "
+                + "such as 10.0.0.0/8; separate several with commas.",
+                [nameof(TrustedProxies)]);
+        }
+    }
+
+    private string[] ProxyEntries() => (TrustedProxies ?? "").Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static bool TryParseNetwork(string entry, out IPNetwork network)
+    {
+        if (IPAddress.TryParse(entry, out var address))
+        {
+            network = new IPNetwork(address, address.GetAddressBytes().Length * 8);
+            return true;
+        }
+        return IPNetwork.TryParse(entry, out network);
+    }
 }

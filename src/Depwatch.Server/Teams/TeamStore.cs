@@ -92,9 +92,10 @@ internal sealed partial class TeamStore(IDbContextFactory<DepwatchDbContext> con
     /// <param name="publicIdOrKey">The key's public id, or the whole key.</param>
     public async Task<TeamChangeStatus> RevokeKeyAsync(string publicIdOrKey, CancellationToken cancellationToken)
     {
-        var publicId = publicIdOrKey.Length == 8 ? publicIdOrKey : ApiKeys.Split(publicIdOrKey).PublicId;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var key = await db.ApiKeys.FirstOrDefaultAsync(k => k.PublicId == publicId, cancellationToken);
+        var key = publicIdOrKey.Length == 8
+            ? await db.ApiKeys.FirstOrDefaultAsync(k => k.PublicId == publicIdOrKey, cancellationToken)
+            : await db.ApiKeys.Presented(publicIdOrKey).FirstOrDefaultAsync(cancellationToken);
         if (key is null)
         {
             return TeamChangeStatus.KeyNotFound;
@@ -105,7 +106,7 @@ internal sealed partial class TeamStore(IDbContextFactory<DepwatchDbContext> con
         }
         db.ApiKeys.Remove(key);
         await db.SaveChangesAsync(cancellationToken);
-        LogKeyRevoked(logger, publicId);
+        LogKeyRevoked(logger, key.PublicId);
         return TeamChangeStatus.Changed;
     }
 

@@ -3,6 +3,7 @@ using Depwatch.Server.Data;
 using Depwatch.Server.Data.Entities;
 using Depwatch.Server.Web.Portfolio;
 using Depwatch.Server.Web.Security;
+using Depwatch.Server.Web.SignIn;
 using Depwatch.Server.Web.Trivy;
 using Depwatch.Server.Web.Users;
 using Microsoft.AspNetCore.DataProtection;
@@ -40,6 +41,8 @@ public static class WebUiExtensions
         services.AddKeysInDataDirectory();
         services.AddSingleton<IPasswordHasher<UserEntity>, PasswordHasher<UserEntity>>();
         services.AddSingleton<UserStore>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<UserSignIn>();
         services.AddHostedService<AdminUserBootstrap>();
         services.AddHttpClient(TrivyConnectionTest.HttpClientName);
         services.AddSingleton<TrivyConnectionTest>();
@@ -50,7 +53,6 @@ public static class WebUiExtensions
 
     public static void MapWebUi(this WebApplication app)
     {
-        app.UseWebSecurityHeaders();
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorPages();
     }

@@ -1,5 +1,7 @@
 using Depwatch.Server.Tests.Support;
 using Depwatch.Testing.TrivyServer;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Depwatch.Server.Tests.Analysis;
 
@@ -55,6 +57,27 @@ public abstract class TrivyOutageTests(StorageKind storage) : IAsyncLifetime
         var error = project["lastAnalysisError"]!.GetValue<string>();
         Assert.Contains("rejected the API token", error);
         Assert.DoesNotContain("not-the-token", error);
+    }
+
+    [Fact]
+    public async Task Credentials_written_into_the_base_url_reach_neither_the_projects_message_nor_the_log()
+    {
+        var closed = Depwatch.Testing.FreePort.Find();
+        var log = new LogRecorder(LogLevel.Debug);
+        await _app.DisposeAsync();
+        _app = await DepwatchApplication.StartAsync(storage, new Dictionary<string, string?>
+        {
+            ["Depwatch:Trivy:BaseUrl"] = $"http://bob:url-secret-77@127.0.0.1:{closed}/",
+        }, services: s => s.AddSingleton<ILoggerProvider>(log));
+        _client = new PortfolioClient(_app.CreateClient());
+        await _client.UploadAsync("fenced", "1", TestBoms.Npm(("left-pad", "1.3.0")));
+
+        var project = await _client.WaitForAnalysisStateAsync((await _client.LookupAsync("fenced", "1"))["uuid"]!.GetValue<string>(), "FAILED");
+
+        var error = project["lastAnalysisError"]!.GetValue<string>();
+        Assert.Contains($"Trivy at http://127.0.0.1:{closed}/ is unreachable", error);
+        Assert.DoesNotContain("url-secret-77", error);
+        Assert.DoesNotContain(log.Entries, entry => entry.Contains("url-secret-77", StringComparison.Ordinal));
     }
 
     public async Task InitializeAsync()

@@ -22,4 +22,24 @@ public sealed class ServerSettingsFileTests
         Assert.Contains("Running jobs with 4 workers", server.Output);
         Assert.DoesNotContain("Executed DbCommand", server.Output);
     }
+
+    [Fact]
+    public async Task A_published_server_serves_its_stylesheet_and_script_whatever_the_working_directory()
+    {
+        using var install = new TemporaryDirectory("depwatch-install-");
+        using var elsewhere = new TemporaryDirectory("depwatch-cwd-");
+        var serverPath = await DepwatchServerProcess.PublishAsync(install.Path);
+        await using var server = await DepwatchServerProcess.StartPublishedAsync(serverPath, new Dictionary<string, string?>
+        {
+            ["Depwatch__DataDirectory"] = Path.Combine(elsewhere.Path, "data"),
+            ["Depwatch__AdminApiKey"] = "dwk_WebRoot1_0123456789abcdefghijABCDEFGHIJ",
+        }, System.Diagnostics.Stopwatch.StartNew(), workingDirectory: elsewhere.Path);
+        using var http = new HttpClient { BaseAddress = server.BaseUrl };
+
+        foreach (var asset in new[] { "css/site.css", "js/site.js" })
+        {
+            var served = await http.GetByteArrayAsync(asset);
+            Assert.Equal(await File.ReadAllBytesAsync(RepositoryRoot.PathOf("src", "Depwatch.Server", "wwwroot", asset)), served);
+        }
+    }
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Depwatch.Server.Data.Entities;
 using Depwatch.Server.Jobs;
 using Depwatch.Server.Tests.Support;
+using Depwatch.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

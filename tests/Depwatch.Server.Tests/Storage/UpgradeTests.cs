@@ -5,7 +5,7 @@ using Depwatch.Server.Analysis;
 using Depwatch.Server.Tests.Analysis;
 using Depwatch.Server.Tests.Jobs;
 using Depwatch.Server.Tests.Support;
-using Depwatch.Server.Web.Users;
+using Depwatch.Server.Web.SignIn;
 using Depwatch.Testing.DepwatchServer;
 using Depwatch.Testing.TrivyServer;
 using Microsoft.EntityFrameworkCore;
@@ -65,8 +65,8 @@ public abstract class UpgradeTests(StorageKind storage)
         var permissions = await admin.GetFromJsonAsync<JsonObject>("/api/v1/team/self");
         Assert.Contains("VULNERABILITY_ANALYSIS", permissions!["permissions"]!.AsArray().Select(p => (string?)p!["name"]));
 
-        var users = app.Services.GetRequiredService<UserStore>();
-        Assert.IsType<SignInOutcome.Success>(await users.SignInAsync("admin", ReleaseDatabase.AdminPassword, CancellationToken.None));
+        var users = app.Services.GetRequiredService<UserSignIn>();
+        Assert.IsType<SignInOutcome.Success>(await users.SignInAsync("admin", ReleaseDatabase.AdminPassword, System.Net.IPAddress.Loopback, CancellationToken.None));
     }
 
     [Fact]

@@ -30,7 +30,8 @@ public sealed class LogRecorder(LogLevel minimum) : ILoggerProvider
         {
             if (IsEnabled(logLevel))
             {
-                owner.Record(logLevel, category, formatter(state, exception));
+                // As a console log shows it: the exception, with its inner ones, follows the message.
+                owner.Record(logLevel, category, exception is null ? formatter(state, exception) : $"{formatter(state, exception)}\n{exception}");
             }
         }
     }

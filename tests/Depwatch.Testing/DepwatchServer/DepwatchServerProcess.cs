@@ -52,8 +52,29 @@ public sealed class DepwatchServerProcess : IAsyncDisposable
             TimeSpan.FromSeconds(120), environment: environment);
 
     /// <summary>Starts a published server by its apphost, so that the process id is the server's own.</summary>
-    public static Task<DepwatchServerProcess> StartPublishedAsync(string serverPath, IReadOnlyDictionary<string, string?> environment, Stopwatch clock) =>
-        StartAsync(serverPath, [], environment, Path.GetDirectoryName(serverPath)!, clock, TimeSpan.FromSeconds(120));
+    /// <param name="workingDirectory">Where the process starts; by default the folder holding the server.</param>
+    public static Task<DepwatchServerProcess> StartPublishedAsync(
+        string serverPath, IReadOnlyDictionary<string, string?> environment, Stopwatch clock, string? workingDirectory = null) =>
+        StartAsync(serverPath, [], environment, workingDirectory ?? Path.GetDirectoryName(serverPath)!, clock, TimeSpan.FromSeconds(120));
+
+    /// <summary>
+    /// Publishes the server the tests were built with (same configuration, no rebuild) into <paramref name="folder"/>,
+    /// laid out as operators install it: the program, its settings and its <c>wwwroot</c>.
+    /// </summary>
+    /// <returns>The path of the server's apphost.</returns>
+    public static async Task<string> PublishAsync(string folder)
+    {
+        // The tests run from bin/CONFIGURATION/net10.0.
+        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
+        var result = await ProcessRunner.RunAsync(DotnetHost(),
+            ["publish", RepositoryRoot.PathOf("src", "Depwatch.Server"), "-c", configuration, "--no-build", "-o", folder, "--nologo", "-v", "quiet"],
+            TimeSpan.FromMinutes(3));
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"dotnet publish failed ({result.ExitCode}):\n{result.StandardOutput}\n{result.StandardError}");
+        }
+        return Path.Combine(folder, "depwatch-server");
+    }
 
     /// <summary>The lines printed at or after <paramref name="since"/> on <see cref="Clock"/>, with their arrival times.</summary>
     public List<(TimeSpan At, string Line)> LinesSince(TimeSpan since)

@@ -17,14 +17,24 @@ public sealed class ApiClient : IDisposable
     /// <summary>Uploads a BOM (creating the project) and waits until it is ingested and analysed; returns the project's id.</summary>
     public async Task<Guid> UploadAndWaitAsync(string projectName, string? projectVersion, string bom, string[]? tags = null, Guid? parent = null)
     {
+        await WaitAsync(await UploadAsync(projectName, projectVersion, bom, tags, parent));
+        return await ProjectIdAsync(projectName, projectVersion);
+    }
+
+    /// <summary>Uploads a BOM (creating the project); returns the token to follow its processing.</summary>
+    public async Task<Guid> UploadAsync(string projectName, string? projectVersion, string bom, string[]? tags = null, Guid? parent = null)
+    {
         var response = await _http.PutAsJsonAsync("/api/v1/bom", new
         {
             projectName, projectVersion, autoCreate = true, bom = Convert.ToBase64String(Encoding.UTF8.GetBytes(bom)),
             projectTags = tags?.Select(name => new { name }), parentUUID = parent,
         });
         response.EnsureSuccessStatusCode();
-        var token = (await response.Content.ReadFromJsonAsync<TokenJson>())!.Token;
-        await WaitAsync(token);
+        return (await response.Content.ReadFromJsonAsync<TokenJson>())!.Token;
+    }
+
+    public async Task<Guid> ProjectIdAsync(string projectName, string? projectVersion)
+    {
         var project = await _http.GetFromJsonAsync<ProjectJson>(
             $"/api/v1/project/lookup?name={Uri.EscapeDataString(projectName)}" + (projectVersion is null ? "" : $"&version={Uri.EscapeDataString(projectVersion)}"));
         return project!.Uuid;

@@ -12,9 +12,14 @@ public static partial class Html
             : throw new Xunit.Sdk.XunitException($"No element with id {id} in the page.");
 
     /// <summary>The text of the element with this id (tags removed).</summary>
-    public static string TextOf(string html, string id)
+    public static string TextOf(string html, string id) => TextOfElement(html, "id", id);
+
+    /// <summary>The text of the first element marked with this <c>data-testid</c> (tags removed, spaces collapsed).</summary>
+    public static string TextOfTestId(string html, string testId) => Collapse(TextOfElement(html, "data-testid", testId));
+
+    private static string TextOfElement(string html, string attribute, string value)
     {
-        var match = Regex.Match(html, $"<([a-z]+)[^>]*\\bid=\"{Regex.Escape(id)}\"[^>]*>(.*?)</\\1>", RegexOptions.Singleline);
+        var match = Regex.Match(html, $"<([a-z]+)[^>]*\\b{attribute}=\"{Regex.Escape(value)}\"[^>]*>(.*?)</\\1>", RegexOptions.Singleline);
         return System.Net.WebUtility.HtmlDecode(Tags().Replace(match.Groups[2].Value, "")).Trim();
     }
 

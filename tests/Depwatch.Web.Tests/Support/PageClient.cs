@@ -32,10 +32,27 @@ public sealed partial class PageClient : IDisposable
         return TokenIn(html, action);
     }
 
-    public async Task<HttpResponseMessage> PostAsync(string path, IEnumerable<KeyValuePair<string, string>> fields, string? token)
+    public async Task<HttpResponseMessage> PostAsync(
+        string path, IEnumerable<KeyValuePair<string, string>> fields, string? token, params (string Name, string Value)[] headers)
     {
         var all = token is null ? fields : fields.Append(new(TokenField, token));
-        return await _http.PostAsync(path, new FormUrlEncodedContent(all));
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(all) };
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.Add(name, value);
+        }
+        return await _http.SendAsync(request);
+    }
+
+    /// <summary>A client holding copies of this one's cookies, as a cookie saved from a browser would be replayed.</summary>
+    public PageClient CopyWithCookies()
+    {
+        var copy = new PageClient(_http.BaseAddress!);
+        foreach (Cookie cookie in Cookies.GetAllCookies())
+        {
+            copy.Cookies.Add(new Cookie(cookie.Name, cookie.Value, cookie.Path, cookie.Domain));
+        }
+        return copy;
     }
 
     public Task<HttpResponseMessage> PostAsync(string path, HttpContent content) => _http.PostAsync(path, content);

@@ -3,6 +3,7 @@ using Depwatch.Testing.Postgres;
 using Depwatch.Testing.TrivyServer;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Depwatch.Web.Tests.Support;
@@ -19,10 +20,12 @@ public sealed class WebUiApplication : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly TemporaryDirectory _dataDirectory = new("depwatch-web-");
     private readonly PostgresDatabase? _database;
+    private readonly TimeProvider? _clock;
 
-    private WebUiApplication(StorageKind storage, PostgresDatabase? database, IDictionary<string, string?> settings)
+    private WebUiApplication(StorageKind storage, PostgresDatabase? database, IDictionary<string, string?> settings, TimeProvider? clock)
     {
         _database = database;
+        _clock = clock;
         _settings = new Dictionary<string, string?>
         {
             ["Depwatch:DataDirectory"] = _dataDirectory.Path,
@@ -47,11 +50,22 @@ public sealed class WebUiApplication : WebApplicationFactory<Program>
     public Uri BaseUrl => ClientOptions.BaseAddress;
 
     /// <param name="settings">Configuration overrides; a null value removes a default (e.g. the admin password).</param>
-    public static async Task<WebUiApplication> StartAsync(StorageKind storage = StorageKind.Sqlite, IDictionary<string, string?>? settings = null)
+    /// <param name="clock">The server's clock, when a test moves time on.</param>
+    public static async Task<WebUiApplication> StartAsync(
+        StorageKind storage = StorageKind.Sqlite, IDictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
         var database = storage == StorageKind.Postgres ? await PostgresDatabase.CreateAsync() : null;
-        var application = new WebUiApplication(storage, database, settings ?? new Dictionary<string, string?>());
-        application.StartServer();
+        var application = new WebUiApplication(storage, database, settings ?? new Dictionary<string, string?>(), clock);
+        try
+        {
+            application.StartServer();
+        }
+        catch
+        {
+            // A server that refuses to start (e.g. on a bad setting) still leaves its data folder and database to remove.
+            await application.DisposeAsync();
+            throw;
+        }
         return application;
     }
 
@@ -71,6 +85,10 @@ public sealed class WebUiApplication : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings.Where(s => s.Value is not null))
         {
             builder.UseSetting(key, value);
+        }
+        if (_clock is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(_clock));
         }
     }
 

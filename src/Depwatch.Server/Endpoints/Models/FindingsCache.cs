@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Depwatch.Server.Caching;
 using Depwatch.Server.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,18 +6,24 @@ namespace Depwatch.Server.Endpoints.Models;
 
 /// <summary>
 /// Keeps each project's findings answer, already serialised, until the data behind it changes: a project with
-/// 10,000 findings is otherwise rebuilt (17 MB of JSON) for every pipeline that polls it.
+/// 10,000 findings is otherwise rebuilt (17 MB of JSON) for every pipeline that polls it. The <c>source</c> filter
+/// is the client's to choose, so what is kept is bounded whatever it sends: answers by number and bytes, the
+/// least recently used dropped first; builds serialised on a fixed set of locks.
 /// </summary>
 internal sealed class FindingsCache
 {
-    private const int MaxEntries = 32;
+    public const int MaxEntries = 32;
 
     // Bounds on memory: an answer above the first is served but not kept; past the second, older answers are dropped.
     private const long MaxAnswerBytes = 96L * 1024 * 1024;
     private const long MaxTotalBytes = 192L * 1024 * 1024;
+    private const int BuildLocks = 64;
 
-    private readonly ConcurrentDictionary<FindingsQuery, FindingsAnswer> _entries = new();
-    private readonly ConcurrentDictionary<FindingsQuery, SemaphoreSlim> _builders = new();
+    private readonly BoundedCache<FindingsQuery, FindingsAnswer> _entries = new(MaxEntries, MaxTotalBytes, a => a.Bytes);
+    private readonly SemaphoreSlim[] _builders = [.. Enumerable.Range(0, BuildLocks).Select(_ => new SemaphoreSlim(1))];
+
+    /// <summary>Answers kept now.</summary>
+    public int Count => _entries.Count;
 
     /// <summary>
     /// What the answer depends on. Read before the findings, so data that changes in between is stored under the
@@ -45,40 +51,31 @@ internal sealed class FindingsCache
     /// <summary>The cached answer for this version, or the one <paramref name="build"/> makes (once, however many ask at once).</summary>
     public async Task<FindingsAnswer> GetAsync(FindingsQuery key, string version, Func<Task<FindingsAnswer>> build, CancellationToken cancellationToken)
     {
-        if (_entries.TryGetValue(key, out var cached) && cached.Version == version)
+        if (_entries.TryGet(key, out var cached) && cached.Version == version)
         {
             return cached;
         }
-        var builder = _builders.GetOrAdd(key, _ => new SemaphoreSlim(1));
+        var builder = _builders[(key.GetHashCode() & int.MaxValue) % BuildLocks];
         await builder.WaitAsync(cancellationToken);
         try
         {
-            if (_entries.TryGetValue(key, out cached) && cached.Version == version)
+            if (_entries.TryGet(key, out cached) && cached.Version == version)
             {
                 return cached;
             }
             var built = await build();
-            Store(key, built);
+            // A source filter that matches nothing is cheap to answer again, and keeping it would let made-up
+            // sources push out the answers pipelines poll.
+            if (built.Bytes <= MaxAnswerBytes && (key.Source is null || built.Count > 0))
+            {
+                _entries.Set(key, built);
+            }
             return built;
         }
         finally
         {
             builder.Release();
         }
-    }
-
-    private void Store(FindingsQuery key, FindingsAnswer entry)
-    {
-        if (entry.Bytes > MaxAnswerBytes)
-        {
-            return;
-        }
-        var othersBytes = _entries.Where(e => !e.Key.Equals(key)).Sum(e => e.Value.Bytes);
-        if ((_entries.Count >= MaxEntries && !_entries.ContainsKey(key)) || othersBytes + entry.Bytes > MaxTotalBytes)
-        {
-            _entries.Clear();
-        }
-        _entries[key] = entry;
     }
 }
 

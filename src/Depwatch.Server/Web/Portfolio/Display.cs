@@ -47,7 +47,25 @@ internal static class Display
     public static string Score(double? value) => value?.ToString("0.0", CultureInfo.InvariantCulture) ?? "–";
 
     /// <summary>The latest analysis as a person reads it, with a CSS class for its colour.</summary>
-    public static (string Css, string Text) AnalysisState(ProjectEntity project) => project.LastAnalysisState switch
+    /// <param name="retry">The failed analysis waiting to be tried again, if any: it is told rather than "queued" or "failed".</param>
+    public static (string Css, string Text) AnalysisState(ProjectEntity project, AnalysisRetry? retry = null) => retry is null
+        ? LatestState(project)
+        : ("retrying", $"{FailureHeadline(project.LastAnalysisError)}: attempt {retry.FailedAttempts} failed");
+
+    /// <summary>When the next attempt of a failing analysis is, for text without the page's local times.</summary>
+    public static string NextAttemptText(AnalysisRetry retry) =>
+        retry.NextAttempt is { } next ? $"next at {next.UtcDateTime:HH:mm} UTC" : "trying again now";
+
+    // The failure in a few words, before the whole message: the analyzer's messages say what failed first.
+    private static string FailureHeadline(string? error) => error switch
+    {
+        not null when error.Contains("is unreachable", StringComparison.Ordinal) || error.Contains("cannot be reached", StringComparison.Ordinal)
+            => "Trivy unreachable",
+        not null when error.Contains("rejected the API token", StringComparison.Ordinal) => "Trivy refused the API token",
+        _ => "Analysis failing",
+    };
+
+    private static (string Css, string Text) LatestState(ProjectEntity project) => project.LastAnalysisState switch
     {
         null when project.LastBomImport is null => ("none", "No SBOM uploaded yet"),
         null => ("none", "Not analysed yet"),

@@ -16,7 +16,8 @@ internal sealed class PortfolioReader(IDbContextFactory<DepwatchDbContext> conte
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var projects = await db.Projects.AsNoTracking().OrderBy(p => p.Name).ThenByDescending(p => p.VersionKey).ToListAsync(cancellationToken);
         var counts = await metrics.ForProjectsAsync([.. projects.Select(p => p.Id)], cancellationToken);
-        var summaries = projects.Select(p => new ProjectSummary(p, counts.GetValueOrDefault(p.Id, FindingMetrics.None))).ToList();
+        var retries = await RetriesAsync(db.Jobs, cancellationToken);
+        var summaries = projects.Select(p => new ProjectSummary(p, counts.GetValueOrDefault(p.Id, FindingMetrics.None), retries.GetValueOrDefault(p.Id))).ToList();
         var totals = summaries.Where(s => s.Project.Active).Aggregate(FindingMetrics.None, (sum, s) => sum + s.Metrics);
         return new PortfolioView(summaries, totals);
     }
@@ -25,7 +26,24 @@ internal sealed class PortfolioReader(IDbContextFactory<DepwatchDbContext> conte
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var project = await db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
-        return project is null ? null : new ProjectSummary(project, await metrics.ForProjectAsync(id, cancellationToken));
+        if (project is null)
+        {
+            return null;
+        }
+        var retries = await RetriesAsync(db.Jobs.Where(j => j.ProjectId == id), cancellationToken);
+        return new ProjectSummary(project, await metrics.ForProjectAsync(id, cancellationToken), retries.GetValueOrDefault(id));
+    }
+
+    // A failed analysis goes back to the queue with its attempts counted and the time of the next one: the project
+    // shows that it is failing and being retried, rather than waiting or running for ever, the next attempt included.
+    private static async Task<Dictionary<Guid, AnalysisRetry>> RetriesAsync(IQueryable<JobEntity> jobs, CancellationToken cancellationToken)
+    {
+        var retried = await jobs.AsNoTracking()
+            .Where(j => j.Kind == JobKinds.AnalyzeProject && (j.State == JobStates.Queued || j.State == JobStates.Running) && j.Attempts > 0)
+            .Select(j => new { j.ProjectId, j.Attempts, j.State, j.NotBefore })
+            .ToListAsync(cancellationToken);
+        return retried.GroupBy(j => j.ProjectId).Select(g => g.MaxBy(j => j.Attempts)!).ToDictionary(
+            j => j.ProjectId, j => new AnalysisRetry(j.Attempts, j.State == JobStates.Queued ? j.NotBefore : null));
     }
 
     public async Task<ProjectRelations> RelationsAsync(ProjectEntity project, CancellationToken cancellationToken)

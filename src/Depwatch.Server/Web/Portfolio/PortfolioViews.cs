@@ -4,8 +4,11 @@ using Depwatch.Server.Data.Entities;
 
 namespace Depwatch.Server.Web.Portfolio;
 
-/// <summary>A project on the portfolio page: the project and its current counts.</summary>
-internal sealed record ProjectSummary(ProjectEntity Project, FindingMetrics Metrics);
+/// <summary>A project on the portfolio page: the project, its current counts, and its analysis's retry when one failed.</summary>
+internal sealed record ProjectSummary(ProjectEntity Project, FindingMetrics Metrics, AnalysisRetry? Retry = null);
+
+/// <summary>An analysis that failed and is tried again: how many attempts failed, and when the next one is (null: now).</summary>
+internal sealed record AnalysisRetry(int FailedAttempts, DateTimeOffset? NextAttempt);
 
 /// <summary>Every project and the portfolio's totals (active projects only, as Dependency-Track sums them).</summary>
 internal sealed record PortfolioView(IReadOnlyList<ProjectSummary> Projects, FindingMetrics Totals);

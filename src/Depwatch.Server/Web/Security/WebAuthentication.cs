@@ -30,6 +30,15 @@ internal static class WebAuthentication
         context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.Header)
         || s_apiPrefixes.Any(prefix => context.Request.Path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>After a change that ended the user's sessions, signs this one in again, so only the others end.</summary>
+    public static async Task RenewSessionAsync(this HttpContext context, UserStore users, Guid userId, CancellationToken cancellationToken)
+    {
+        if (await users.FindSessionAsync(userId, cancellationToken) is { } session)
+        {
+            await context.SignInAsync(CookieScheme, UserPrincipal.Create(session.User, session.SecurityStamp));
+        }
+    }
+
     private static void ConfigureCookie(CookieAuthenticationOptions options)
     {
         options.Cookie.Name = CookieName;

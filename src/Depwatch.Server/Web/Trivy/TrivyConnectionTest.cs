@@ -7,53 +7,60 @@ using Microsoft.EntityFrameworkCore;
 namespace Depwatch.Server.Web.Trivy;
 
 /// <summary>
-/// "Test connection": probes the Trivy server the form names, with the token typed into the form or else the
-/// stored one, which is decrypted here only to be sent to that server.
+/// "Test connection": probes the Trivy server the form names, with the token typed into the form, else the stored
+/// one, which is decrypted here only to be sent to the address it was stored with: testing another address, even
+/// one only typed and never saved, would otherwise hand the token to whoever answers there.
 /// </summary>
 internal sealed class TrivyConnectionTest(
     IHttpClientFactory httpClients, IDbContextFactory<DepwatchDbContext> contexts, SecretProtector secrets, TimeProvider time)
 {
     public const string HttpClientName = "trivy-connection-test";
 
-    public async Task<TrivyProbeResult> RunAsync(TrivySettings settings, CancellationToken cancellationToken)
+    public async Task<TrivyTestView> RunAsync(TrivySettings settings, CancellationToken cancellationToken)
     {
-        string? token;
+        var url = new Uri(settings.BaseUrl!.Trim());
+        var stored = await StoredAsync(cancellationToken);
+        var source = settings.ClearToken ? TokenSource.None
+            : settings.ApiToken is { Length: > 0 } ? TokenSource.Typed
+            : stored.ProtectedToken is null ? TokenSource.None
+            : SameServer(url, stored.BaseUrl) ? TokenSource.Stored
+            : TokenSource.Withheld;
+        var options = new TrivyOptions { BaseUrl = url, TokenHeader = settings.EffectiveTokenHeader, RequestTimeout = TimeSpan.FromSeconds(10) };
+        TrivyProbeResult result;
         try
         {
-            token = settings.ClearToken ? null : settings.ApiToken is { Length: > 0 } typed ? typed : await StoredTokenAsync(cancellationToken);
+            var token = source switch
+            {
+                TokenSource.Typed => settings.ApiToken,
+                TokenSource.Stored => secrets.Unprotect(stored.ProtectedToken!, ConfigPropertyDefinition.SecretPurpose(TrivyProperties.Group, TrivyProperties.ApiToken)),
+                _ => null,
+            };
+            result = await new TrivyServerProbe(options with { ApiToken = token }, httpClients.CreateClient(HttpClientName), time).ProbeAsync(cancellationToken);
         }
         catch (SecretUnreadableException e)
         {
-            return new TrivyProbeResult(false, null, null, null, e.Message);
+            result = new TrivyProbeResult(false, null, null, null, e.Message);
         }
-        var options = new TrivyOptions
-        {
-            BaseUrl = new Uri(settings.BaseUrl!.Trim()),
-            ApiToken = token,
-            TokenHeader = settings.EffectiveTokenHeader,
-            RequestTimeout = TimeSpan.FromSeconds(10),
-        };
-        return await new TrivyServerProbe(options, httpClients.CreateClient(HttpClientName), time).ProbeAsync(cancellationToken);
-    }
-
-    private async Task<string?> StoredTokenAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var stored = await db.ConfigProperties.AsNoTracking()
-            .Where(p => p.GroupName == TrivyProperties.Group && p.PropertyName == TrivyProperties.ApiToken)
-            .Select(p => p.PropertyValue)
-            .FirstOrDefaultAsync(cancellationToken);
-        return stored is { Length: > 0 }
-            ? secrets.Unprotect(stored, ConfigPropertyDefinition.SecretPurpose(TrivyProperties.Group, TrivyProperties.ApiToken))
-            : null;
+        return new TrivyTestView(options.DisplayBaseUrl, result, source, time.GetUtcNow());
     }
 
     /// <summary>Whether a token is stored, without reading it.</summary>
-    public async Task<bool> IsTokenStoredAsync(CancellationToken cancellationToken)
+    public async Task<bool> IsTokenStoredAsync(CancellationToken cancellationToken) => (await StoredAsync(cancellationToken)).ProtectedToken is not null;
+
+    /// <summary>The same server: scheme, credentials, host, port and path alike (a trailing '/' aside).</summary>
+    private static bool SameServer(Uri url, string? storedUrl) =>
+        Uri.TryCreate(storedUrl, UriKind.Absolute, out var stored) && Normalised(url) == Normalised(stored);
+
+    private static string Normalised(Uri url) =>
+        url.GetComponents(UriComponents.SchemeAndServer | UriComponents.UserInfo | UriComponents.Path, UriFormat.UriEscaped).TrimEnd('/');
+
+    private async Task<(string? BaseUrl, string? ProtectedToken)> StoredAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.ConfigProperties.AnyAsync(
-            p => p.GroupName == TrivyProperties.Group && p.PropertyName == TrivyProperties.ApiToken && p.PropertyValue != null && p.PropertyValue != "",
-            cancellationToken);
+        var values = await db.ConfigProperties.AsNoTracking()
+            .Where(p => p.GroupName == TrivyProperties.Group && (p.PropertyName == TrivyProperties.BaseUrl || p.PropertyName == TrivyProperties.ApiToken))
+            .ToDictionaryAsync(p => p.PropertyName, p => p.PropertyValue, cancellationToken);
+        var token = values.GetValueOrDefault(TrivyProperties.ApiToken);
+        return (values.GetValueOrDefault(TrivyProperties.BaseUrl), token is { Length: > 0 } ? token : null);
     }
 }

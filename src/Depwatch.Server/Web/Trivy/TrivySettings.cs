@@ -17,6 +17,9 @@ internal sealed class TrivySettings
     public bool ScanOs { get; set; } = true;
     public string? TokenHeader { get; set; }
 
+    /// <summary>Save an enabled analyzer although its connection test fails (the administrator was warned and confirmed).</summary>
+    public bool SaveDespiteFailedTest { get; set; }
+
     public string EffectiveTokenHeader => string.IsNullOrWhiteSpace(TokenHeader) ? Depwatch.Trivy.TrivyOptions.DefaultTokenHeader : TokenHeader.Trim();
 
     public static TrivySettings From(IEnumerable<ConfigProperty> properties)

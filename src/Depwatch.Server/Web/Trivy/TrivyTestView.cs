@@ -20,7 +20,9 @@ internal sealed record TrivyTestView(string BaseUrl, TrivyProbeResult Result, To
         (null, _) => "Not checked: the server could not be reached.",
         (true, TokenSource.None) => "Accepted without a token (the server was started without --token).",
         (true, TokenSource.Typed) => "Accepted the token you typed. Save to keep it.",
+        (true, TokenSource.Withheld) => "Accepted without a token. The stored token was not sent: it goes only to the address it was saved with.",
         (true, _) => "Accepted the stored token.",
+        (false, TokenSource.Withheld) => "Refused: the server needs a token. The stored token goes only to the address it was saved with; type it to test this address.",
         (false, TokenSource.None) => "Refused: the server needs a token. Enter the one it was started with (--token).",
         (false, _) => "Refused. Check that the API token and the token header name match the server's --token and --token-header.",
     };
@@ -38,4 +40,7 @@ internal enum TokenSource
     None,
     Typed,
     Stored,
+
+    /// <summary>A token is stored, for another address: not sent.</summary>
+    Withheld,
 }

@@ -7,52 +7,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Depwatch.Server.Web.Users;
 
-/// <summary>Web UI users: sign-in with lockout, passwords (PBKDF2 hashes only), permissions.</summary>
+/// <summary>Web UI users: passwords (PBKDF2 hashes only), permissions, sessions. Signing in is <see cref="SignIn.UserSignIn"/>.</summary>
 internal sealed partial class UserStore(
     IDbContextFactory<DepwatchDbContext> contexts, IPasswordHasher<UserEntity> hasher, TimeProvider time, ILogger<UserStore> logger)
 {
     public const string NameTakenText = "A user with this name exists already; choose another name.";
     public const string LastManagerText =
         "Refused: afterwards no user could manage users any more. Give ACCESS_MANAGEMENT to another user first.";
-
-    private const int MaxFailedSignIns = 5;
-    private static readonly TimeSpan s_lockout = TimeSpan.FromMinutes(5);
-
-    // Verified against when the user does not exist, so that an unknown name takes as long as a wrong password.
-    private static readonly Lazy<string> s_decoyHash = new(() => new PasswordHasher<UserEntity>().HashPassword(Decoy(), RandomNumberGenerator.GetHexString(32)));
-
-    public async Task<SignInOutcome> SignInAsync(string? userName, string? password, CancellationToken cancellationToken)
-    {
-        var name = UserRules.Normalize(userName);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var user = await db.Users.FirstOrDefaultAsync(u => u.UserName == name, cancellationToken);
-        if (user is null)
-        {
-            hasher.VerifyHashedPassword(Decoy(), s_decoyHash.Value, password ?? "");
-            return new SignInOutcome.Failed();
-        }
-        var now = time.GetUtcNow();
-        if (user.LockedUntil > now)
-        {
-            return new SignInOutcome.LockedOut(user.LockedUntil.Value);
-        }
-        var verified = hasher.VerifyHashedPassword(user, user.PasswordHash, password ?? "");
-        if (verified == PasswordVerificationResult.Failed)
-        {
-            await CountFailureAsync(db, user, now, cancellationToken);
-            return user.LockedUntil > now ? new SignInOutcome.LockedOut(user.LockedUntil.Value) : new SignInOutcome.Failed();
-        }
-        if (verified == PasswordVerificationResult.SuccessRehashNeeded)
-        {
-            user.PasswordHash = hasher.HashPassword(user, password!);
-        }
-        user.FailedSignIns = 0;
-        user.LockedUntil = null;
-        user.LastSignIn = now;
-        await db.SaveChangesAsync(cancellationToken);
-        LogSignedIn(logger, user.UserName);
-        return new SignInOutcome.Success(ToWeb(user), user.SecurityStamp);
-    }
 
     public async Task<WebUser?> FindAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -188,12 +149,24 @@ internal sealed partial class UserStore(
         }
         if (granted != user.Permissions)
         {
-            // Sessions read the user on every request, so the change applies at once without signing anyone out.
+            // Sessions read the user on every request, so a grant applies at once; a permission taken away also ends
+            // the user's sessions, so that nothing begun with it (a form open in another tab) carries on.
+            if (Split(user.Permissions).Except(Split(granted)).Any())
+            {
+                user.SecurityStamp = NewStamp();
+            }
             user.Permissions = granted;
             await db.SaveChangesAsync(cancellationToken);
             LogPermissionsChanged(logger, user.UserName, granted, changedBy);
         }
         return UserChange.Done(ToWeb(user));
+    }
+
+    /// <summary>Ends every session of the user: cookies signed in before, saved copies included, are refused from now on.</summary>
+    public async Task EndSessionsAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Users.Where(u => u.Id == id).ExecuteUpdateAsync(s => s.SetProperty(u => u.SecurityStamp, NewStamp()), cancellationToken);
     }
 
     public async Task<UserChange> DeleteAsync(Guid id, string deletedBy, CancellationToken cancellationToken)
@@ -214,18 +187,6 @@ internal sealed partial class UserStore(
         return UserChange.Done();
     }
 
-    private async Task CountFailureAsync(DepwatchDbContext db, UserEntity user, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        user.FailedSignIns++;
-        if (user.FailedSignIns >= MaxFailedSignIns)
-        {
-            user.FailedSignIns = 0;
-            user.LockedUntil = now + s_lockout;
-            LogLockedOut(logger, user.UserName, user.LockedUntil.Value);
-        }
-        await db.SaveChangesAsync(cancellationToken);
-    }
-
     private static async Task<bool> OtherManagerExistsAsync(DepwatchDbContext db, Guid exceptUserId, CancellationToken cancellationToken)
     {
         var others = await db.Users.AsNoTracking().Where(u => u.Id != exceptUserId).Select(u => u.Permissions).ToListAsync(cancellationToken);
@@ -239,16 +200,8 @@ internal sealed partial class UserStore(
 
     private static string NewStamp() => RandomNumberGenerator.GetHexString(32, lowercase: true);
 
-    private static UserEntity Decoy() => new() { UserName = "", PasswordHash = "", SecurityStamp = "" };
-
-    private static WebUser ToWeb(UserEntity user) =>
+    public static WebUser ToWeb(UserEntity user) =>
         new(user.Id, user.UserName, Split(user.Permissions), user.MustChangePassword, user.Created, user.LastSignIn);
-
-    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "User {UserName} signed in.")]
-    private static partial void LogSignedIn(ILogger logger, string userName);
-
-    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "User {UserName} is locked out until {Until} after repeated wrong passwords.")]
-    private static partial void LogLockedOut(ILogger logger, string userName, DateTimeOffset until);
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "User {UserName} created with permissions {Permissions}.")]
     private static partial void LogCreated(ILogger logger, string userName, string permissions);

@@ -7,16 +7,6 @@ internal sealed record WebUser(
     public bool Has(string permission) => Permissions.Contains(permission);
 }
 
-/// <summary>What became of a sign-in attempt.</summary>
-internal abstract record SignInOutcome
-{
-    public sealed record Success(WebUser User, string SecurityStamp) : SignInOutcome;
-
-    public sealed record Failed : SignInOutcome;
-
-    public sealed record LockedOut(DateTimeOffset Until) : SignInOutcome;
-}
-
 /// <summary>What became of a change to users; <see cref="Field"/> names the form field an error belongs to.</summary>
 internal sealed record UserChange(bool Succeeded, string? Field = null, string? Error = null, WebUser? User = null)
 {

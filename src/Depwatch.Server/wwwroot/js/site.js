@@ -7,7 +7,9 @@
     for (const element of root.querySelectorAll('time[data-local]')) {
       const date = new Date(element.getAttribute('datetime'));
       if (Number.isNaN(date.getTime())) continue;
-      const options = element.hasAttribute('data-date-only') ? { dateStyle: 'medium' } : { dateStyle: 'medium', timeStyle: 'short' };
+      const options = element.hasAttribute('data-date-only') ? { dateStyle: 'medium' }
+        : element.hasAttribute('data-time-only') ? { timeStyle: 'short' }
+        : { dateStyle: 'medium', timeStyle: 'short' };
       element.textContent = date.toLocaleString(undefined, options);
       element.title = date.toISOString();
     }

@@ -1,7 +1,6 @@
 using Depwatch.Server.Data;
 using Depwatch.Server.Web.Security;
 using Depwatch.Server.Web.Users;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -44,8 +43,7 @@ internal sealed class PasswordModel(UserStore users, DataDirectory dataDirectory
             return Page();
         }
         // The change ended every session of this user, this one included: sign in again with the new stamp.
-        var session = await users.FindSessionAsync(change.User!.Id, cancellationToken);
-        await HttpContext.SignInAsync(WebAuthentication.CookieScheme, UserPrincipal.Create(session!.Value.User, session.Value.SecurityStamp));
+        await HttpContext.RenewSessionAsync(users, change.User!.Id, cancellationToken);
         if (change.User.UserName == AdminUserBootstrap.UserName)
         {
             AdminUserBootstrap.ForgetGeneratedPassword(dataDirectory);

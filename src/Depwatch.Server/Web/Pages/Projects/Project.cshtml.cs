@@ -8,13 +8,12 @@ using Depwatch.Server.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.EntityFrameworkCore;
 
 namespace Depwatch.Server.Web.Pages.Projects;
 
 /// <summary>A project: its findings and components, their history, an SBOM upload and "Analyze now".</summary>
 internal sealed class ProjectModel(
-    PortfolioReader reader, WebBomUpload uploads, IJobQueue queue, IDbContextFactory<DepwatchDbContext> contexts) : PageModel
+    PortfolioReader reader, WebBomUpload uploads, IJobQueue queue, AnalysisRequests analyses) : PageModel
 {
     public const int ComponentsPerPage = 50;
 
@@ -88,7 +87,7 @@ internal sealed class ProjectModel(
             return NotFound();
         }
         var processing = Token is { } token ? await queue.IsProcessingAsync(token, cancellationToken) : Display.IsBusy(summary.Project);
-        return new JsonResult(new { processing, text = StatusText(summary.Project) });
+        return new JsonResult(new { processing, text = StatusText(summary) });
     }
 
     public async Task<IActionResult> OnPostUploadAsync(IFormFile? bom, CancellationToken cancellationToken)
@@ -112,18 +111,7 @@ internal sealed class ProjectModel(
         {
             return Forbid();
         }
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        // Shown as queued at once; the analysis moves it on to running and its outcome.
-        var updated = await db.Projects.Where(p => p.Id == Id).ExecuteUpdateAsync(s => s
-            .SetProperty(p => p.LastAnalysisState, JobStates.Queued)
-            .SetProperty(p => p.LastAnalysisError, (string?)null), cancellationToken);
-        if (updated == 0)
-        {
-            return NotFound();
-        }
-        var token = Guid.NewGuid();
-        await queue.EnqueueAsync(JobKinds.AnalyzeProject, Id, token, null, cancellationToken);
-        return Redirect($"/projects/{Id}?token={token}");
+        return await analyses.RequestAsync(Id, cancellationToken) is { } token ? Redirect($"/projects/{Id}?token={token}") : NotFound();
     }
 
     /// <summary>This page's address with some query values changed (null removes one); the page number resets unless given.</summary>
@@ -145,10 +133,13 @@ internal sealed class ProjectModel(
     public string SortLink(string sort, bool current, bool descending) =>
         Link(("sort", sort), ("dir", current ? (descending ? "asc" : "desc") : null));
 
-    public static string StatusText(ProjectEntity project) => project.LastAnalysisState switch
+    /// <summary>What the work queued for the project is doing, for the banner the page keeps up to date.</summary>
+    public static string StatusText(ProjectSummary summary) => (summary.Project.LastAnalysisState, summary.Retry) switch
     {
-        JobStates.Queued => "Waiting to be analysed…",
-        AnalysisStates.Running => "Trivy is analysing the components…",
+        (_, { } retry) => $"{Display.AnalysisState(summary.Project, retry).Text}, {Display.NextAttemptText(retry)}. Depwatch keeps trying.",
+        (AnalysisStates.Running, _) => "Trivy is analysing the components…",
+        (AnalysisStates.Failed, _) => $"The analysis failed: {summary.Project.LastAnalysisError}",
+        (JobStates.Queued, _) => "Waiting to be analysed…",
         _ => "Reading the uploaded SBOM…",
     };
 

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Depwatch.Server.Web.Pages.Admin.Analyzers;
 
 /// <summary>Administration → Analyzers → Trivy: the <c>scanner</c> config properties, through the same store as the API.</summary>
-internal sealed class TrivyModel(ConfigPropertyStore store, TrivyConnectionTest connectionTest, TimeProvider time) : PageModel
+internal sealed class TrivyModel(ConfigPropertyStore store, TrivyConnectionTest connectionTest) : PageModel
 {
     [BindProperty]
     public TrivySettings Settings { get; set; } = new();
@@ -14,6 +14,12 @@ internal sealed class TrivyModel(ConfigPropertyStore store, TrivyConnectionTest 
     public bool TokenStored { get; private set; }
 
     public TrivyTestView? Test { get; private set; }
+
+    /// <summary>Set when Save ran the connection test first and it failed: nothing was saved, the page asks to confirm.</summary>
+    public bool SaveWaitsForConfirmation { get; private set; }
+
+    /// <summary>A token was typed into the form that waits for confirmation; it is never sent back, so it must be typed again.</summary>
+    public bool TokenToRetype { get; private set; }
 
     [TempData]
     public string? Saved { get; set; }
@@ -30,6 +36,14 @@ internal sealed class TrivyModel(ConfigPropertyStore store, TrivyConnectionTest 
         {
             return await RedisplayAsync(cancellationToken);
         }
+        // An enabled analyzer that cannot reach its server fails every analysis: say so before saving, not after.
+        if (Settings.Enabled && !Settings.SaveDespiteFailedTest && await connectionTest.RunAsync(Settings, cancellationToken) is { Result.IsUsable: false } failed)
+        {
+            Test = failed;
+            SaveWaitsForConfirmation = true;
+            TokenToRetype = !string.IsNullOrEmpty(Settings.ApiToken);
+            return await RedisplayAsync(cancellationToken);
+        }
         foreach (var update in Settings.Updates())
         {
             var outcome = await store.UpdateAsync(update, $"user {User.Identity?.Name}", cancellationToken);
@@ -39,9 +53,12 @@ internal sealed class TrivyModel(ConfigPropertyStore store, TrivyConnectionTest 
                 return await RedisplayAsync(cancellationToken);
             }
         }
-        Saved = Settings.Enabled
-            ? "Saved. The next analysis uses these settings; use Test connection to check them."
-            : "Saved. The Trivy analyzer is off: uploaded SBOMs are stored but not analysed.";
+        Saved = (Settings.Enabled, Settings.SaveDespiteFailedTest) switch
+        {
+            (false, _) => "Saved. The Trivy analyzer is off: uploaded SBOMs are stored but not analysed.",
+            (true, true) => "Saved, although the connection test failed: analyses fail and are retried until Depwatch can use the Trivy server.",
+            (true, false) => "Saved. The connection test passed; the next analysis uses these settings.",
+        };
         return RedirectToPage();
     }
 
@@ -49,11 +66,7 @@ internal sealed class TrivyModel(ConfigPropertyStore store, TrivyConnectionTest 
     {
         if (!AddProblems(Settings.Check(forConnectionTest: true)))
         {
-            var source = Settings.ClearToken ? TokenSource.None
-                : !string.IsNullOrEmpty(Settings.ApiToken) ? TokenSource.Typed
-                : await connectionTest.IsTokenStoredAsync(cancellationToken) ? TokenSource.Stored : TokenSource.None;
-            var result = await connectionTest.RunAsync(Settings, cancellationToken);
-            Test = new TrivyTestView(Settings.BaseUrl!.Trim(), result, source, time.GetUtcNow());
+            Test = await connectionTest.RunAsync(Settings, cancellationToken);
         }
         if (Request.Headers["X-Requested-With"] == "fetch")
         {

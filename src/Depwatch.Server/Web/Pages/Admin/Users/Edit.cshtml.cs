@@ -1,3 +1,4 @@
+using Depwatch.Server.Web.Security;
 using Depwatch.Server.Web.Users;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -25,11 +26,20 @@ internal sealed class EditUserModel(UserStore users) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostPermissionsAsync(CancellationToken cancellationToken) =>
-        await ApplyAsync(users.SetPermissionsAsync(Id, Permissions, Actor, cancellationToken), "The permissions were saved.", cancellationToken);
+    public async Task<IActionResult> OnPostPermissionsAsync(CancellationToken cancellationToken)
+    {
+        var change = await users.SetPermissionsAsync(Id, Permissions, Actor, cancellationToken);
+        // Taking a permission from oneself ends one's other sessions, not this one.
+        if (change.Succeeded && User.UserId() == Id)
+        {
+            await HttpContext.RenewSessionAsync(users, Id, cancellationToken);
+        }
+        return await ApplyAsync(change, "The permissions were saved.", cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostPasswordAsync(CancellationToken cancellationToken) =>
-        await ApplyAsync(users.ResetPasswordAsync(Id, NewPassword, Actor, cancellationToken), "The new password was set; the user must change it at next sign-in.", cancellationToken);
+        await ApplyAsync(await users.ResetPasswordAsync(Id, NewPassword, Actor, cancellationToken),
+            "The new password was set; the user must change it at next sign-in.", cancellationToken);
 
     public async Task<IActionResult> OnPostDeleteAsync(CancellationToken cancellationToken)
     {
@@ -44,9 +54,8 @@ internal sealed class EditUserModel(UserStore users) : PageModel
 
     private string Actor => $"user {User.Identity?.Name}";
 
-    private async Task<IActionResult> ApplyAsync(Task<UserChange> changing, string message, CancellationToken cancellationToken)
+    private async Task<IActionResult> ApplyAsync(UserChange change, string message, CancellationToken cancellationToken)
     {
-        var change = await changing;
         NewPassword = null;
         if (change.Succeeded)
         {

@@ -1,4 +1,4 @@
-namespace Depwatch.Server.Tests.Support;
+namespace Depwatch.Testing;
 
 /// <summary>The system clock, moved forward on demand; timers still run in real time.</summary>
 public sealed class AdjustableClock : TimeProvider
