@@ -13,6 +13,12 @@ public sealed partial record PackageIndexSource(DistributionRelease Release, str
     /// <summary>Whether <see cref="Location"/> is an http or https URL rather than a file.</summary>
     public bool IsUrl => Uri.TryCreate(Location, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 
+    /// <summary>The location as it may be shown and logged: a URL without user name, password or query.</summary>
+    public string DisplayLocation => IsUrl ? Redacted(new Uri(Location)) : Location;
+
+    /// <summary><paramref name="url"/> without the parts that may carry credentials: user name, password, query.</summary>
+    public static string Redacted(Uri url) => url.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
+
     /// <returns>Null with <paramref name="problem"/> saying why when <paramref name="text"/> names no release and location.</returns>
     public static PackageIndexSource? Parse(string text, out string? problem)
     {
