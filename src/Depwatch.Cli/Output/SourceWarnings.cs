@@ -12,16 +12,14 @@ internal static class SourceWarnings
     private static string Warning(SourceResolution resolution)
     {
         var release = resolution.Release;
-        var packages = resolution.Unresolved == 1 ? "1 package" : $"{resolution.Unresolved} packages";
-        var name = resolution.Unresolved == 1 ? "names" : "name";
         if (resolution.IndexAvailable)
         {
-            return $"{packages} of {release.DisplayName} {name} no source package and {(resolution.Unresolved == 1 ? "is" : "are")} not in the package indexes given "
+            return $"{resolution.UnresolvedSummary} and {(resolution.Unresolved == 1 ? "is" : "are")} not in the package indexes given "
                 + "(or only at versions whose source is numbered differently); their vulnerabilities may be missed.";
         }
         var architecture = resolution.Architectures.FirstOrDefault();
         var example = MirrorLayout.IndexUrls(release, architecture, new MirrorBases()).FirstOrDefault();
-        return $"{packages} of {release.DisplayName} {name} no source package, and no package index of {release} was given: "
+        return $"{resolution.UnresolvedSummary}, and no package index of {release} was given: "
             + "their vulnerabilities may be missed. Pass the release's package index"
             + (example is null ? $" with --package-index {release}=PATH_OR_URL." : $", e.g. --package-index {example}");
     }

@@ -15,4 +15,9 @@ public sealed record SourceResolution(
     DistributionRelease Release, int WithoutSource, int ResolvedByIndex, bool IndexAvailable, IReadOnlyList<string> Architectures)
 {
     public int Unresolved => WithoutSource - ResolvedByIndex;
+
+    /// <summary>For people, e.g. <c>2 packages of Debian 12 (bookworm) name no source package</c>.</summary>
+    public string UnresolvedSummary => Unresolved == 1
+        ? $"1 package of {Release.DisplayName} names no source package"
+        : $"{Unresolved} packages of {Release.DisplayName} name no source package";
 }

@@ -3,6 +3,7 @@ using Depwatch.Server.Auth;
 using Depwatch.Server.Data;
 using Depwatch.Server.Data.Entities;
 using Depwatch.Server.Jobs;
+using Depwatch.Server.PackageIndexes;
 using Depwatch.Server.Web.Portfolio;
 using Depwatch.Server.Web.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +15,8 @@ namespace Depwatch.Server.Web.Pages.Projects;
 
 /// <summary>A project: its findings and components, their history, an SBOM upload and "Analyze now".</summary>
 internal sealed class ProjectModel(
-    PortfolioReader reader, WebBomUpload uploads, IJobQueue queue, IDbContextFactory<DepwatchDbContext> contexts) : PageModel
+    PortfolioReader reader, WebBomUpload uploads, IJobQueue queue, IDbContextFactory<DepwatchDbContext> contexts,
+    ProjectSourceWarnings sourceWarnings) : PageModel
 {
     public const int ComponentsPerPage = 50;
 
@@ -71,6 +73,9 @@ internal sealed class ProjectModel(
     public List<AnalysisRunEntity> History { get; private set; } = [];
 
     public ProjectRelations Relations { get; private set; } = ProjectRelations.None;
+
+    /// <summary>OS packages whose source package stays unknown, per release, and what to do about it.</summary>
+    public IReadOnlyList<string> SourceWarnings { get; private set; } = [];
 
     public bool Processing => Token is not null || Display.IsBusy(Summary.Project);
 
@@ -162,6 +167,7 @@ internal sealed class ProjectModel(
         Summary = summary;
         Relations = await reader.RelationsAsync(summary.Project, cancellationToken);
         History = await reader.HistoryAsync(Id, cancellationToken);
+        SourceWarnings = await sourceWarnings.ForAsync(Id, cancellationToken);
         if (MayViewFindings)
         {
             var findings = await reader.FindingsAsync(Id, cancellationToken);
