@@ -1,4 +1,5 @@
 using Depwatch.Core.Analysis;
+using Depwatch.Core.PackageIndexes;
 using Depwatch.Server.Analysis;
 using Depwatch.Server.Data;
 using Depwatch.Trivy;
@@ -38,7 +39,7 @@ internal sealed class ProjectSourceWarnings(IDbContextFactory<DepwatchDbContext>
             return $"{lead}, and the release's package index could not be fetched ({problem}): their vulnerabilities may be missed "
                 + $"until it is. An administrator can give one in {PackageIndexOptions.SourcesSection}.";
         }
-        if (options.Value.Enabled && store.IsWanted(release))
+        if (options.Value.Enabled && store.IsWanted(release) && MirrorLayout.IndexUrls(release, null, options.Value.Mirrors).Count > 0)
         {
             return $"{lead}: Depwatch is fetching the release's package index to find their sources, and analyses the project again when it arrives.";
         }
