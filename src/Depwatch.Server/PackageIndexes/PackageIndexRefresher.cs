@@ -24,10 +24,10 @@ internal sealed partial class PackageIndexRefresher(
         await Task.Yield();
         store.Want(cache.LoadWanted().Select(w => (w.Key, (IReadOnlyList<string>)[.. w.Value])));
         store.Want(_sources.Select(s => (s.Release, (IReadOnlyList<string>)[])));
-        foreach (var release in store.Wanted(out _).Keys)
+        foreach (var (release, architectures) in store.Wanted(out _))
         {
             // What an earlier run fetched serves at once; the first refresh below checks it with a conditional GET.
-            store.Publish(release, await BuildAsync(release, UrlsOf(release, []), [], stoppingToken));
+            store.Publish(release, await BuildAsync(release, UrlsOf(release, [.. architectures]), [], stoppingToken));
         }
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -64,15 +64,21 @@ internal sealed partial class PackageIndexRefresher(
         var urls = UrlsOf(release, architectures);
         var problems = new List<string>();
         var changed = !_due.ContainsKey(release) || LocalFilesChanged(release);
+        var missing = 0;
         foreach (var url in urls)
         {
             var outcome = await downloader.FetchAsync(release, url, cancellationToken);
             changed |= outcome.Kind == DownloadResult.Updated;
+            missing += outcome.Kind == DownloadResult.Missing ? 1 : 0;
             if (outcome.Problem is { } problem)
             {
                 problems.Add($"{PackageIndexSource.Redacted(url)}: {problem}");
                 LogFetchFailed(logger, PackageIndexSource.Redacted(url), problem);
             }
+        }
+        if (missing > 0 && missing == urls.Count)
+        {
+            problems.Add($"the mirrors have none of its {missing} index files (404)");
         }
         if (changed)
         {

@@ -100,6 +100,20 @@ public abstract class PackageIndexServerTests(StorageKind storage) : IAsyncLifet
     }
 
     [Fact]
+    public async Task A_mirror_without_the_releases_indexes_is_reported()
+    {
+        var settings = MirrorSettings();
+        settings["Depwatch:PackageIndexMirrors:Debian"] = _mirror.UrlOf("elsewhere/").ToString();
+        settings["Depwatch:PackageIndexMirrors:DebianSecurity"] = _mirror.UrlOf("elsewhere/").ToString();
+        var client = await StartAsync(settings);
+
+        var project = await UploadAsync(client);
+
+        var warning = Assert.Single(await EventuallyAsync(() => WarningsAsync(project), w => w.Count == 1 && w[0].Contains("could not be fetched")));
+        Assert.Contains("the mirrors have none of its 3 index files (404)", warning);
+    }
+
+    [Fact]
     public async Task Mirrors_on_internal_addresses_are_refused_unless_allowed()
     {
         var settings = MirrorSettings();
