@@ -37,6 +37,7 @@ var adminKey = "dwbench_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBy
 await using var server = await DepwatchServerProcess.StartPublishedAsync(serverPath, new Dictionary<string, string?>
 {
     ["Depwatch__DataDirectory"] = Path.Combine(work.Path, "data"),
+    ["Depwatch__PackageIndexMirrors__Enabled"] = "false",
     ["Depwatch__AdminApiKey"] = adminKey,
     ["Depwatch__Storage__Provider"] = "sqlite",
     ["Depwatch__Trivy__BaseUrl"] = trivy.BaseUrl.ToString(),

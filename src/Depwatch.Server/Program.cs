@@ -6,6 +6,7 @@ using Depwatch.Server.Data;
 using Depwatch.Server.Endpoints;
 using Depwatch.Server.Ingest;
 using Depwatch.Server.Jobs;
+using Depwatch.Server.PackageIndexes;
 using Depwatch.Server.Teams;
 using Depwatch.Server.Triage;
 using Depwatch.Server.Web;
@@ -23,6 +24,7 @@ builder.Services.AddApiConventions();
 builder.Services.AddJobs();
 builder.Services.AddBomIngest();
 builder.Services.AddAnalysis();
+builder.Services.AddPackageIndexes();
 builder.Services.AddTriage();
 builder.Services.AddWebUi();
 

@@ -42,7 +42,7 @@ public sealed class TrivyAnalyzer : IVulnerabilityAnalyzer
         AnalysisRequest request, IProgress<AnalysisProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var components = IndexByKey(request.Components);
-        var plan = new ScanPlanner(_options).Plan(request.Components);
+        var plan = new ScanPlanner(_options, request.PackageIndexes).Plan(request.Components);
         var target = request.TargetName ?? "depwatch";
         var completed = 0;
         progress?.Report(new AnalysisProgress("scan", 0, plan.Units.Count));
@@ -52,7 +52,7 @@ public sealed class TrivyAnalyzer : IVulnerabilityAnalyzer
             progress?.Report(new AnalysisProgress("scan", Interlocked.Increment(ref completed), plan.Units.Count));
             return response;
         })).ConfigureAwait(false);
-        return new AnalysisResult(ToFindings(responses, components), plan.PackageCount, plan.Skipped);
+        return new AnalysisResult(ToFindings(responses, components), plan.PackageCount, plan.Skipped) { SourceResolutions = plan.Sources };
     }
 
     private async Task<ScanResponse> ScanUnitAsync(ScanUnit unit, string target, CancellationToken cancellationToken)

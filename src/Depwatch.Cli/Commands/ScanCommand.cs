@@ -10,7 +10,8 @@ internal static class ScanCommand
         {
             ScanOptions.Sbom, ScanOptions.TrivyUrl, ScanOptions.TrivyToken, ScanOptions.TrivyTokenHeader,
             ScanOptions.IgnoreUnfixed, ScanOptions.SkipOsPackages, ScanOptions.SkipLibraries, ScanOptions.Format,
-            ScanOptions.Output, ScanOptions.FailOn, ScanOptions.TrivyEncoding, ScanOptions.TimeoutSeconds, ScanOptions.Quiet,
+            ScanOptions.Output, ScanOptions.FailOn, ScanOptions.TrivyEncoding, ScanOptions.TimeoutSeconds, ScanOptions.PackageIndex,
+            ScanOptions.Quiet,
         };
         command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, environment, cancellationToken));
         return command;

@@ -69,6 +69,14 @@ internal static class ScanOptions
         DefaultValueFactory = _ => 300,
     };
 
+    public static readonly Option<string[]> PackageIndex = new("--package-index")
+    {
+        Description = "A Debian or Ubuntu Packages file or Alpine APKINDEX (path or URL; plain, .gz, .xz, APKINDEX.tar.gz) "
+            + "that names the source packages of OS packages the SBOM lists without theirs. Repeatable. Write RELEASE=LOCATION "
+            + "(e.g. debian-12=./Packages.xz) when the location does not name the release as a mirror path does.",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
     public static readonly Option<bool> Quiet = new("--quiet", "-q")
     {
         Description = "Print no progress on standard error.",

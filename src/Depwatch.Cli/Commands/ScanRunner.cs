@@ -26,6 +26,10 @@ internal sealed class ScanRunner(ScanSettings settings, CliEnvironment environme
             await environment.Error.WriteLineAsync($"depwatch: {e.Message}").ConfigureAwait(false);
             return ExitCodes.TrivyFailed;
         }
+        foreach (var warning in SourceWarnings.For(result.SourceResolutions))
+        {
+            Warn(warning);
+        }
         var report = new ScanReport(settings.Sbom, bom.Components.Count, result.AnalyzedComponents, result.Findings, result.Skipped);
         await WriteReportAsync(report, cancellationToken).ConfigureAwait(false);
         return settings.FailOn is { } threshold && result.Findings.Any(f => f.Vulnerability.Severity >= threshold)
@@ -53,6 +57,11 @@ internal sealed class ScanRunner(ScanSettings settings, CliEnvironment environme
 
     private async Task<AnalysisResult> AnalyzeAsync(Bom bom, CancellationToken cancellationToken)
     {
+        var indexes = await new PackageIndexLoader(settings.Trivy.RequestTimeout, Warn).LoadAsync(settings.PackageIndexes, cancellationToken).ConfigureAwait(false);
+        if (indexes.Releases.Count > 0)
+        {
+            Progress($"read the package indexes of {string.Join(", ", indexes.Releases.Select(r => r.DisplayName))}");
+        }
         using var ownClient = environment.HttpClient is null ? TrivyAnalyzer.CreateHttpClient() : null;
         var analyzer = new TrivyAnalyzer(settings.Trivy, environment.HttpClient ?? ownClient!);
         var progress = new SynchronousProgress(p =>
@@ -63,7 +72,8 @@ internal sealed class ScanRunner(ScanSettings settings, CliEnvironment environme
             }
         });
         var target = bom.MetadataComponent?.Name ?? Path.GetFileName(settings.Sbom);
-        return await analyzer.AnalyzeAsync(new AnalysisRequest(bom.Components, target), progress, cancellationToken).ConfigureAwait(false);
+        var request = new AnalysisRequest(bom.Components, target) { PackageIndexes = indexes };
+        return await analyzer.AnalyzeAsync(request, progress, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task WriteReportAsync(ScanReport report, CancellationToken cancellationToken)
@@ -79,6 +89,9 @@ internal sealed class ScanRunner(ScanSettings settings, CliEnvironment environme
         await writer.WriteAsync(report, file, cancellationToken).ConfigureAwait(false);
         Progress($"wrote {settings.Format} report to {settings.Output}");
     }
+
+    // Warnings are printed even with --quiet: they say the report may be incomplete.
+    private void Warn(string message) => environment.Error.WriteLine($"depwatch: warning: {message}");
 
     private void Progress(string message)
     {

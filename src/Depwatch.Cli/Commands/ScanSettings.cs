@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Depwatch.Core.PackageIndexes;
 using Depwatch.Core.Vulnerabilities;
 using Depwatch.Trivy;
 
@@ -9,6 +10,9 @@ internal sealed record ScanSettings(string Sbom, TrivyOptions Trivy, string Form
 {
     public const string UrlVariable = "DEPWATCH_TRIVY_URL";
     public const string TokenVariable = "DEPWATCH_TRIVY_TOKEN";
+
+    /// <summary>The package indexes <c>--package-index</c> names.</summary>
+    public IReadOnlyList<PackageIndexSource> PackageIndexes { get; init; } = [];
 
     public static ScanSettings? From(ParseResult parse, Func<string, string?> variable, out string? problem)
     {
@@ -34,9 +38,19 @@ internal sealed record ScanSettings(string Sbom, TrivyOptions Trivy, string Form
             problem = invalid;
             return null;
         }
+        var indexes = new List<PackageIndexSource>();
+        foreach (var text in parse.GetValue(ScanOptions.PackageIndex) ?? [])
+        {
+            if (PackageIndexSource.Parse(text, out problem) is not { } index)
+            {
+                problem = $"--package-index: {problem}";
+                return null;
+            }
+            indexes.Add(index);
+        }
         var failOn = parse.GetValue(ScanOptions.FailOn) is { } level ? Enum.Parse<Severity>(level, ignoreCase: true) : (Severity?)null;
         return new ScanSettings(parse.GetValue(ScanOptions.Sbom)!, trivy, parse.GetValue(ScanOptions.Format)!,
-            parse.GetValue(ScanOptions.Output), failOn, parse.GetValue(ScanOptions.Quiet));
+            parse.GetValue(ScanOptions.Output), failOn, parse.GetValue(ScanOptions.Quiet)) { PackageIndexes = indexes };
     }
 
     /// <summary>Why <paramref name="url"/> cannot be a Trivy base URL, or null with <paramref name="baseUrl"/> set.</summary>

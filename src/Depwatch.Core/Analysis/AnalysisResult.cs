@@ -9,6 +9,10 @@ namespace Depwatch.Core.Analysis;
 public sealed record AnalysisResult(
     IReadOnlyList<Finding> Findings,
     int AnalyzedComponents,
-    IReadOnlyList<SkippedComponent> Skipped);
+    IReadOnlyList<SkippedComponent> Skipped)
+{
+    /// <summary>Per distribution release, how the OS packages without a named source package were resolved.</summary>
+    public IReadOnlyList<SourceResolution> SourceResolutions { get; init; } = [];
+}
 
 public sealed record SkippedComponent(Component Component, string Reason);

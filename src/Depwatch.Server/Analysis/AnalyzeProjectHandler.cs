@@ -3,6 +3,7 @@ using Depwatch.Core.Components;
 using Depwatch.Server.Data;
 using Depwatch.Server.Data.Entities;
 using Depwatch.Server.Jobs;
+using Depwatch.Server.PackageIndexes;
 using Microsoft.EntityFrameworkCore;
 
 namespace Depwatch.Server.Analysis;
@@ -13,7 +14,8 @@ namespace Depwatch.Server.Analysis;
 /// </summary>
 internal sealed partial class AnalyzeProjectHandler(
     IDbContextFactory<DepwatchDbContext> contexts, ITrivyConfiguration trivy, TrivyAnalyzerProvider analyzers,
-    FindingReconciler reconciler, MetricsCalculator metrics, TimeProvider time, ILogger<AnalyzeProjectHandler> logger) : IJobHandler
+    FindingReconciler reconciler, MetricsCalculator metrics, PackageIndexStore packageIndexes, TimeProvider time,
+    ILogger<AnalyzeProjectHandler> logger) : IJobHandler
 {
     public const string DisabledReason = "Trivy analyzer is disabled";
     public const string InterruptedReason = "The analysis was interrupted by a shutdown; it runs again.";
@@ -38,7 +40,10 @@ internal sealed partial class AnalyzeProjectHandler(
         var components = await LoadComponentsAsync(job.ProjectId, cancellationToken);
         try
         {
-            var result = await analyzers.Get(options).AnalyzeAsync(new AnalysisRequest(components, run.ProjectName), cancellationToken: cancellationToken);
+            var request = new AnalysisRequest(components, run.ProjectName) { PackageIndexes = packageIndexes };
+            var result = await analyzers.Get(options).AnalyzeAsync(request, cancellationToken: cancellationToken);
+            // Releases whose packages lacked a source get their index fetched; the project is analysed again when it arrives.
+            packageIndexes.Want(result.SourceResolutions);
             await reconciler.ReconcileAsync(job.ProjectId, result.Findings, time.GetUtcNow(), cancellationToken);
             await FinishRunAsync(run.Id, job.ProjectId, AnalysisStates.Succeeded, null, components.Count, cancellationToken);
             LogSucceeded(logger, job.ProjectId, components.Count, result.Findings.Count);

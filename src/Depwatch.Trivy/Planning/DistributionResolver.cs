@@ -1,3 +1,4 @@
+using Depwatch.Core.PackageIndexes;
 using Depwatch.Core.Purl;
 
 namespace Depwatch.Trivy.Planning;
@@ -15,6 +16,11 @@ internal static class DistributionResolver
         var distro = purl.Qualifier("distro");
         var family = OsFamilies.Normalize(purl.Namespace) ?? OsFamilies.FamilyFromDistroQualifier(distro);
         var version = OsFamilies.VersionFromDistroQualifier(distro);
+        // The purl specification's own example names the release by its codename: distro=jessie (or debian-jessie).
+        if ((version is null || !char.IsAsciiDigit(version[0])) && DistributionRelease.Parse(distro) is { } named && (family is null || family == named.Family))
+        {
+            (family, version) = (named.Family, named.Release);
+        }
         if (family is null)
         {
             if (systems.Count == 1)

@@ -1,5 +1,6 @@
 using Depwatch.Core.Analysis;
 using Depwatch.Core.Components;
+using Depwatch.Core.PackageIndexes;
 using Depwatch.Core.Purl;
 
 namespace Depwatch.Trivy.Planning;
@@ -8,7 +9,7 @@ namespace Depwatch.Trivy.Planning;
 /// Decides what Trivy is sent for an inventory: OS packages grouped per distribution, with the OS taken from
 /// the SBOM's operating-system component or else from the purl; language packages grouped by Trivy type.
 /// </summary>
-internal sealed class ScanPlanner(TrivyOptions options)
+internal sealed class ScanPlanner(TrivyOptions options, IPackageIndexes? packageIndexes = null)
 {
     private static readonly HashSet<string> s_osPurlTypes = ["deb", "apk", "rpm"];
 
@@ -18,6 +19,7 @@ internal sealed class ScanPlanner(TrivyOptions options)
         var skipped = new List<SkippedComponent>();
         var osPackages = new Dictionary<OperatingSystem, List<TrivyPackage>>();
         var languagePackages = new Dictionary<string, List<TrivyPackage>>(StringComparer.Ordinal);
+        var sources = new SourceResolver(packageIndexes);
         foreach (var component in components)
         {
             if (SkipReason(component) is { } reason)
@@ -26,14 +28,14 @@ internal sealed class ScanPlanner(TrivyOptions options)
             }
             else if (s_osPurlTypes.Contains(component.Purl!.Type))
             {
-                AddOsPackage(component, component.Purl, systems, osPackages, skipped);
+                AddOsPackage(component, component.Purl, systems, sources, osPackages, skipped);
             }
             else
             {
                 AddLanguagePackage(component, component.Purl, languagePackages, skipped);
             }
         }
-        return new ScanPlan([.. OsUnits(osPackages), .. LanguageUnits(languagePackages)], skipped);
+        return new ScanPlan([.. OsUnits(osPackages), .. LanguageUnits(languagePackages)], skipped) { Sources = sources.Resolutions };
     }
 
     private string? SkipReason(Component component) => component switch
@@ -46,7 +48,7 @@ internal sealed class ScanPlanner(TrivyOptions options)
         _ => null,
     };
 
-    private static void AddOsPackage(Component component, PackageUrl purl, IReadOnlyList<OperatingSystem> systems,
+    private static void AddOsPackage(Component component, PackageUrl purl, IReadOnlyList<OperatingSystem> systems, SourceResolver sources,
         Dictionary<OperatingSystem, List<TrivyPackage>> packages, List<SkippedComponent> skipped)
     {
         var os = DistributionResolver.Resolve(purl, systems, out var problem);
@@ -61,7 +63,7 @@ internal sealed class ScanPlanner(TrivyOptions options)
         {
             binary = binary with { Epoch = epoch };
         }
-        var source = SourcePackage.For(component, purl, purl.Name, binary);
+        var source = sources.For(component, purl, os, binary);
         var package = new TrivyPackage
         {
             Key = component.Key, Name = purl.Name, Version = binary.Version, Release = binary.Release, Epoch = binary.Epoch,

@@ -11,7 +11,11 @@ internal readonly record struct SourcePackage(string Name, OsVersion Version)
 {
     /// <summary>From Trivy's properties, else the purl's <c>upstream</c> qualifier, else the binary itself.</summary>
     public static SourcePackage For(Component component, PackageUrl purl, string binaryName, OsVersion binary) =>
-        FromTrivyProperties(component, binary) ?? FromUpstream(purl, binary) ?? new SourcePackage(binaryName, binary);
+        Declared(component, purl, binary) ?? new SourcePackage(binaryName, binary);
+
+    /// <summary>The source the SBOM names (Trivy's properties, else the purl's <c>upstream</c> qualifier), or null.</summary>
+    public static SourcePackage? Declared(Component component, PackageUrl purl, OsVersion binary) =>
+        FromTrivyProperties(component, binary) ?? FromUpstream(purl, binary);
 
     private static SourcePackage? FromTrivyProperties(Component component, OsVersion binary)
     {

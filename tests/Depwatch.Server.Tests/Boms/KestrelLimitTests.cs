@@ -81,6 +81,7 @@ public abstract class KestrelLimitTests(StorageKind storage) : IAsyncLifetime
         _server = new KestrelDepwatch(new Dictionary<string, string?>
         {
             ["Depwatch:DataDirectory"] = _dataDirectory.Path,
+            ["Depwatch:PackageIndexMirrors:Enabled"] = "false",
             ["Depwatch:AdminApiKey"] = DepwatchApplication.AdminKey,
             ["Depwatch:MaxRequestBytes"] = MaxRequestBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Depwatch:Analysis:RunJobs"] = "false",

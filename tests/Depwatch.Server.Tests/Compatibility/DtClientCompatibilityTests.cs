@@ -90,6 +90,7 @@ public abstract class DtClientCompatibilityTests(StorageKind storage, TrivyServe
         _server = await DepwatchServerProcess.StartBuiltAsync(new Dictionary<string, string?>
         {
             ["Depwatch__DataDirectory"] = Path.Combine(_workDirectory.Path, "data"),
+            ["Depwatch__PackageIndexMirrors__Enabled"] = "false",
             ["Depwatch__AdminApiKey"] = AdminKey,
             ["Depwatch__Storage__Provider"] = storage == StorageKind.Postgres ? "postgres" : "sqlite",
             ["Depwatch__Storage__ConnectionString"] = connectionString,

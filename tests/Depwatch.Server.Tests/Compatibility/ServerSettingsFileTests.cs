@@ -13,6 +13,7 @@ public sealed class ServerSettingsFileTests
         await using var server = await DepwatchServerProcess.StartBuiltAsync(new Dictionary<string, string?>
         {
             ["Depwatch__DataDirectory"] = Path.Combine(elsewhere.Path, "data"),
+            ["Depwatch__PackageIndexMirrors__Enabled"] = "false",
             ["Depwatch__AdminApiKey"] = "dwk_Settings_0123456789abcdefghijABCDEFGHIJ",
         }, workingDirectory: elsewhere.Path);
 

@@ -31,6 +31,7 @@ public sealed class SharedStorage : IAsyncDisposable
         var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
             ["Depwatch:DataDirectory"] = _dataDirectory.Path,
+            ["Depwatch:PackageIndexMirrors:Enabled"] = "false",
         };
         return DepwatchApplication.StartAsync(Storage, all, _database?.ConnectionString, services);
     }

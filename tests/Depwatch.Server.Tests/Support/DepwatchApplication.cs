@@ -32,6 +32,8 @@ public sealed class DepwatchApplication : WebApplicationFactory<Program>
         _settings = new Dictionary<string, string?>
         {
             ["Depwatch:DataDirectory"] = _dataDirectory.Path,
+            // Tests reach no mirror on the internet; those about fetching indexes point the mirrors at a loopback one.
+            ["Depwatch:PackageIndexMirrors:Enabled"] = "false",
             ["Depwatch:AdminApiKey"] = AdminKey,
             ["Depwatch:Storage:Provider"] = storage == StorageKind.Postgres ? "postgres" : "sqlite",
             ["Depwatch:Storage:ConnectionString"] = connectionString,

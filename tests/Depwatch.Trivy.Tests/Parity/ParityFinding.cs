@@ -8,6 +8,14 @@ internal sealed record ParityFinding(string Package, string VulnId, string Fixed
 {
     public override string ToString() => $"{Package} {VulnId} fixed={FixedVersion} {Severity} {Status}";
 
+    /// <summary>A Depwatch finding, its severity spelled as Trivy's report spells it.</summary>
+    public static ParityFinding From(Finding finding)
+    {
+        var severity = finding.Vulnerability.Severity.ToString().ToUpperInvariant();
+        return new ParityFinding(finding.Component.BomRef!, finding.Vulnerability.VulnId, finding.FixedVersion ?? "",
+            severity == "UNASSIGNED" ? "UNKNOWN" : severity, StatusName(finding.Status));
+    }
+
     /// <summary>Trivy's report spelling of a status.</summary>
     public static string StatusName(FindingStatus status) => status switch
     {

@@ -29,6 +29,7 @@ public sealed class WebUiApplication : WebApplicationFactory<Program>
         _settings = new Dictionary<string, string?>
         {
             ["Depwatch:DataDirectory"] = _dataDirectory.Path,
+            ["Depwatch:PackageIndexMirrors:Enabled"] = "false",
             ["Depwatch:AdminApiKey"] = AdminKey,
             ["Depwatch:Storage:Provider"] = storage == StorageKind.Postgres ? "postgres" : "sqlite",
             ["Depwatch:Storage:ConnectionString"] = database?.ConnectionString,

@@ -3,6 +3,7 @@ using Depwatch.Server.Auth;
 using Depwatch.Server.Data;
 using Depwatch.Server.Data.Entities;
 using Depwatch.Server.Jobs;
+using Depwatch.Server.PackageIndexes;
 using Depwatch.Server.Web.Portfolio;
 using Depwatch.Server.Web.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -13,7 +14,7 @@ namespace Depwatch.Server.Web.Pages.Projects;
 
 /// <summary>A project: its findings and components, their history, an SBOM upload and "Analyze now".</summary>
 internal sealed class ProjectModel(
-    PortfolioReader reader, WebBomUpload uploads, IJobQueue queue, AnalysisRequests analyses) : PageModel
+    PortfolioReader reader, WebBomUpload uploads, IJobQueue queue, AnalysisRequests analyses, ProjectSourceWarnings sourceWarnings) : PageModel
 {
     public const int ComponentsPerPage = 50;
 
@@ -70,6 +71,9 @@ internal sealed class ProjectModel(
     public List<AnalysisRunEntity> History { get; private set; } = [];
 
     public ProjectRelations Relations { get; private set; } = ProjectRelations.None;
+
+    /// <summary>OS packages whose source package stays unknown, per release, and what to do about it.</summary>
+    public IReadOnlyList<string> SourceWarnings { get; private set; } = [];
 
     public bool Processing => Token is not null || Display.IsBusy(Summary.Project);
 
@@ -153,6 +157,7 @@ internal sealed class ProjectModel(
         Summary = summary;
         Relations = await reader.RelationsAsync(summary.Project, cancellationToken);
         History = await reader.HistoryAsync(Id, cancellationToken);
+        SourceWarnings = await sourceWarnings.ForAsync(Id, cancellationToken);
         if (MayViewFindings)
         {
             var findings = await reader.FindingsAsync(Id, cancellationToken);
