@@ -11,6 +11,9 @@ public sealed class AnalysisOptions : IValidatableObject
     private static readonly TimeSpan s_shortestRetention = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan s_longestRetention = TimeSpan.FromDays(36500);
 
+    // Renewed every third of it, a lease shorter than this would keep the database busy with renewals.
+    private static readonly TimeSpan s_shortestLease = TimeSpan.FromSeconds(1);
+
     /// <summary>How often every project is analysed again, new advisories being published all the time.</summary>
     public TimeSpan PortfolioCadence { get; set; } = TimeSpan.FromHours(24);
 
@@ -33,8 +36,20 @@ public sealed class AnalysisOptions : IValidatableObject
 
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>How long a running job is owned by its instance before another may take it over.</summary>
-    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(10);
+    /// <summary>
+    /// How long a running job is owned by its instance before another may take it over. The worker renews it every
+    /// third of this while the job runs, however long it takes; after a crash, another worker (of this instance once
+    /// restarted, or of another) takes the job over at the latest this long after the last renewal.
+    /// </summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How many times a job is tried when it fails for a reason other than an outage (Trivy or the database
+    /// unreachable, a time-out), e.g. a BOM the database refuses; then it fails for good with its reason, and the
+    /// project's later uploads go ahead. Outages are retried until they end.
+    /// </summary>
+    [Range(1, 100)]
+    public int MaxAttempts { get; set; } = 3;
 
     /// <summary>
     /// How long a succeeded or permanently failed job is kept before it is deleted; queued, running and retrying
@@ -50,6 +65,11 @@ public sealed class AnalysisOptions : IValidatableObject
                 $"{Section}:{nameof(FinishedJobRetention)} must be at least a second and at most {s_longestRetention.Days} days "
                 + $"(e.g. 7.00:00:00 for a week); it is {FinishedJobRetention}.",
                 [nameof(FinishedJobRetention)]);
+        }
+        if (Lease < s_shortestLease)
+        {
+            yield return new ValidationResult(
+                $"{Section}:{nameof(Lease)} must be at least a second (e.g. 00:00:30); it is {Lease}.", [nameof(Lease)]);
         }
     }
 }
