@@ -17,6 +17,9 @@ namespace Depwatch.Server.Ingest;
 internal sealed partial class IngestBomHandler(
     IDbContextFactory<DepwatchDbContext> contexts, IJobQueue queue, TimeProvider time, ILogger<IngestBomHandler> logger) : IJobHandler
 {
+    public const string StoreFailedReason =
+        "The uploaded BOM could not be stored, and was given up after several attempts; the project keeps its previous inventory (details in the server log).";
+
     public string Kind => JobKinds.IngestBom;
 
     public async Task RunAsync(JobEntity job, CancellationToken cancellationToken)
@@ -27,21 +30,28 @@ internal sealed partial class IngestBomHandler(
         LogIngested(logger, job.ProjectId, bom.Components.Count, counts.Added, counts.Updated, counts.Removed, stopwatch.ElapsedMilliseconds);
     }
 
+    /// <summary>The project shows why its upload was not ingested; its inventory stays as it was.</summary>
+    public async Task FailedForGoodAsync(JobEntity job, Exception failure, CancellationToken cancellationToken)
+    {
+        // The details of other failures (SQL, the database's own words) belong in the log, not in what API users read.
+        var error = failure is PermanentJobFailure ? failure.Message : StoreFailedReason;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Projects.Where(p => p.Id == job.ProjectId).ExecuteUpdateAsync(s => s
+            .SetProperty(p => p.LastAnalysisState, AnalysisStates.Failed)
+            .SetProperty(p => p.LastAnalysisError, error), cancellationToken);
+    }
+
     private async Task<Bom> ReadAsync(JobEntity job, CancellationToken cancellationToken)
     {
+        var payload = await queue.PayloadAsync(job, cancellationToken);
         try
         {
-            return await CycloneDxReader.ReadAsync(new MemoryStream(job.Payload ?? [], writable: false), cancellationToken);
+            return await CycloneDxReader.ReadAsync(new MemoryStream(payload ?? [], writable: false), cancellationToken);
         }
         catch (BomFormatException e)
         {
-            // Uploads are read before they are accepted, so this is rare (e.g. a reader made stricter since); make it visible.
-            var error = $"The uploaded BOM could not be read: {e.Message}";
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            await db.Projects.Where(p => p.Id == job.ProjectId).ExecuteUpdateAsync(s => s
-                .SetProperty(p => p.LastAnalysisState, AnalysisStates.Failed)
-                .SetProperty(p => p.LastAnalysisError, error), cancellationToken);
-            throw new PermanentJobFailure(error, e);
+            // Uploads are read before they are accepted, so this is rare (e.g. a reader made stricter since).
+            throw new PermanentJobFailure($"The uploaded BOM could not be read: {e.Message}", e);
         }
     }
 
@@ -100,6 +110,7 @@ internal sealed partial class IngestBomHandler(
             .SetProperty(p => p.LastAnalysisError, (string?)null), cancellationToken);
         // Same token, same transaction: the token never reads "not processing" between ingestion and analysis.
         queue.Enqueue(db, JobKinds.AnalyzeProject, job.ProjectId, job.Token, payload: null);
+        await queue.KeepLeaseAsync(db, job, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         queue.Committed();

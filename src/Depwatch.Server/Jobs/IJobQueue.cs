@@ -19,6 +19,19 @@ public interface IJobQueue
     /// <summary>Jobs added with <see cref="Enqueue"/> are committed: idle workers look for them now rather than at their next poll.</summary>
     void Committed();
 
+    /// <summary>
+    /// The payload <paramref name="job"/> was queued with (e.g. an uploaded BOM), or null. A claimed job comes without it,
+    /// as it may be as large as the largest upload: its handler reads it when it needs it.
+    /// </summary>
+    Task<byte[]?> PayloadAsync(JobEntity job, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Renews the lease of the running <paramref name="job"/> in <paramref name="db"/>'s transaction, for a handler whose
+    /// transaction is long: on SQLite, which has one writer, it holds up the worker's own renewals, and committed with a
+    /// fresh lease the job cannot be taken over in the moment before they resume.
+    /// </summary>
+    Task KeepLeaseAsync(DepwatchDbContext db, JobEntity job, CancellationToken cancellationToken);
+
     /// <summary>Whether any job carrying <paramref name="token"/> is still queued or running.</summary>
     Task<bool> IsProcessingAsync(Guid token, CancellationToken cancellationToken);
 }

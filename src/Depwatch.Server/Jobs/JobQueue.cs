@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Depwatch.Server.Jobs;
 
 /// <summary>The queue over the <c>Jobs</c> table; <see cref="JobWorker"/> runs what it holds.</summary>
-internal sealed class JobQueue(IDbContextFactory<DepwatchDbContext> contexts, JobSignal signal, TimeProvider time) : IJobQueue
+internal sealed class JobQueue(IDbContextFactory<DepwatchDbContext> contexts, JobSignal signal, JobStore store, TimeProvider time) : IJobQueue
 {
     public async Task EnqueueAsync(string kind, Guid projectId, Guid token, byte[]? payload, CancellationToken cancellationToken)
     {
@@ -33,6 +33,15 @@ internal sealed class JobQueue(IDbContextFactory<DepwatchDbContext> contexts, Jo
         db.Jobs.Add(job);
         return job;
     }
+
+    public async Task<byte[]?> PayloadAsync(JobEntity job, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Jobs.Where(j => j.Id == job.Id).Select(j => j.Payload).SingleAsync(cancellationToken);
+    }
+
+    public Task KeepLeaseAsync(DepwatchDbContext db, JobEntity job, CancellationToken cancellationToken) =>
+        job.LeaseOwner is { } owner ? store.RenewLeaseAsync(db, job, owner, cancellationToken) : Task.CompletedTask;
 
     public async Task<bool> IsProcessingAsync(Guid token, CancellationToken cancellationToken)
     {

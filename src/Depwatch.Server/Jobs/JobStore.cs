@@ -41,7 +41,7 @@ internal sealed class JobStore(IDbContextFactory<DepwatchDbContext> contexts, Ti
                     .SetProperty(j => j.LeaseExpires, expires), cancellationToken);
             if (jobClaimed == 1)
             {
-                return await db.Jobs.AsNoTracking().SingleAsync(j => j.Id == candidate.Id, cancellationToken);
+                return await WithoutPayload(db.Jobs.Where(j => j.Id == candidate.Id)).SingleAsync(cancellationToken);
             }
             await ReleaseProjectAsync(db, candidate.ProjectId, owner, cancellationToken);
         }
@@ -53,6 +53,12 @@ internal sealed class JobStore(IDbContextFactory<DepwatchDbContext> contexts, Ti
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
+        return await RenewLeaseAsync(db, job, owner, cancellationToken);
+    }
+
+    /// <summary>Renews the lease on <paramref name="db"/>'s connection, so within the caller's transaction if it has one.</summary>
+    public async Task<bool> RenewLeaseAsync(DepwatchDbContext db, JobEntity job, string owner, CancellationToken cancellationToken)
+    {
         var expires = time.GetUtcNow() + options.Value.Lease;
         var renewed = await OwnedJob(db, job, owner).ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseExpires, expires), cancellationToken);
         await db.Projects.Where(p => p.Id == job.ProjectId && p.LeaseOwner == owner)
@@ -77,6 +83,7 @@ internal sealed class JobStore(IDbContextFactory<DepwatchDbContext> contexts, Ti
         var lastError = Truncate(error);
         return FinishAsync(job, owner, jobs => jobs.ExecuteUpdateAsync(s => s
             .SetProperty(j => j.State, JobStates.Failed)
+            .SetProperty(j => j.Attempts, j => j.Attempts + 1)
             .SetProperty(j => j.Finished, now)
             .SetProperty(j => j.LastError, lastError)
             .SetProperty(j => j.Payload, (byte[]?)null)
@@ -156,6 +163,13 @@ internal sealed class JobStore(IDbContextFactory<DepwatchDbContext> contexts, Ti
         await ReleaseProjectAsync(db, job.ProjectId, owner, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
+
+    // A payload may be as large as the largest upload: it is read by the handler that needs it, when it needs it.
+    private static IQueryable<JobEntity> WithoutPayload(IQueryable<JobEntity> jobs) => jobs.AsNoTracking().Select(j => new JobEntity
+    {
+        Id = j.Id, Kind = j.Kind, ProjectId = j.ProjectId, Token = j.Token, State = j.State, Attempts = j.Attempts, NotBefore = j.NotBefore,
+        LeaseOwner = j.LeaseOwner, LeaseExpires = j.LeaseExpires, LastError = j.LastError, Created = j.Created, Finished = j.Finished,
+    });
 
     private static IQueryable<JobEntity> OwnedJob(DepwatchDbContext db, JobEntity job, string owner) =>
         db.Jobs.Where(j => j.Id == job.Id && j.State == JobStates.Running && j.LeaseOwner == owner);

@@ -87,7 +87,7 @@ internal sealed partial class JobWorker(
         var leaseKept = await lease;
         try
         {
-            await RecordAsync(job, owner, failure, leaseKept, stoppingToken.IsCancellationRequested);
+            await RecordAsync(job, owner, handler, failure, leaseKept, stoppingToken.IsCancellationRequested);
         }
         catch (Exception e)
         {
@@ -96,7 +96,7 @@ internal sealed partial class JobWorker(
         }
     }
 
-    private async Task RecordAsync(JobEntity job, string owner, Exception? failure, bool leaseKept, bool stopping)
+    private async Task RecordAsync(JobEntity job, string owner, IJobHandler? handler, Exception? failure, bool leaseKept, bool stopping)
     {
         var none = CancellationToken.None;
         if (!leaseKept)
@@ -112,17 +112,31 @@ internal sealed partial class JobWorker(
                 LogSucceeded(logger, job.Id, job.Kind);
                 break;
             case PermanentJobFailure permanent:
-                await store.FailAsync(job, owner, permanent.Message, none);
-                LogFailed(logger, job.Id, job.Kind, permanent.Message);
+                await FailForGoodAsync(job, owner, handler, permanent, permanent.Message);
                 break;
             case not null when stopping:
                 await store.RequeueAsync(job, owner, none);
                 LogInterrupted(logger, job.Id, job.Kind);
                 break;
+            case not null when !JobFailures.IsOutage(failure) && job.Attempts + 1 >= options.Value.MaxAttempts:
+                LogGivingUp(logger, failure, job.Id, job.Kind, job.Attempts + 1);
+                await FailForGoodAsync(job, owner, handler, failure, $"Failed {job.Attempts + 1} times; the last time: {JobFailures.Describe(failure)}");
+                break;
             default:
-                var next = await store.RetryLaterAsync(job, owner, $"{failure.GetType().Name}: {failure.Message}", none);
+                var next = await store.RetryLaterAsync(job, owner, JobFailures.Describe(failure), none);
                 LogWillRetry(logger, failure, job.Id, job.Kind, job.Attempts + 1, next);
                 break;
+        }
+    }
+
+    /// <summary>Records the failure on the job, then lets its handler show it (e.g. on the project): the job no longer blocks anything.</summary>
+    private async Task FailForGoodAsync(JobEntity job, string owner, IJobHandler? handler, Exception failure, string error)
+    {
+        await store.FailAsync(job, owner, error, CancellationToken.None);
+        LogFailed(logger, job.Id, job.Kind, error);
+        if (handler is not null)
+        {
+            await handler.FailedForGoodAsync(job, failure, CancellationToken.None);
         }
     }
 
@@ -209,6 +223,9 @@ internal sealed partial class JobWorker(
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "Could not renew the lease of job {JobId}.")]
     private static partial void LogRenewFailed(ILogger logger, Exception exception, long jobId);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Error, Message = "Job {JobId} ({Kind}) failed {Attempts} times for a reason that is not an outage; it is given up.")]
+    private static partial void LogGivingUp(ILogger logger, Exception exception, long jobId, string kind, int attempts);
 
     [LoggerMessage(EventId = 11, Level = LogLevel.Error, Message = "Could not record the outcome of job {JobId}; it runs again when its lease expires.")]
     private static partial void LogRecordFailed(ILogger logger, Exception exception, long jobId);

@@ -15,6 +15,9 @@ public sealed class AnalysisOptions : IValidatableObject
     private static readonly TimeSpan s_shortestCadence = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan s_longestCadence = TimeSpan.FromDays(30);
 
+    // Renewed every third of it, a lease shorter than this would keep the database busy with renewals.
+    private static readonly TimeSpan s_shortestLease = TimeSpan.FromSeconds(1);
+
     /// <summary>How often every project is analysed again, new advisories being published all the time.</summary>
     public TimeSpan PortfolioCadence { get; set; } = TimeSpan.FromHours(24);
 
@@ -37,8 +40,20 @@ public sealed class AnalysisOptions : IValidatableObject
 
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>How long a running job is owned by its instance before another may take it over.</summary>
-    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(10);
+    /// <summary>
+    /// How long a running job is owned by its instance before another may take it over. The worker renews it every
+    /// third of this while the job runs, however long it takes; after a crash, another worker (of this instance once
+    /// restarted, or of another) takes the job over at the latest this long after the last renewal.
+    /// </summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How many times a job is tried when it fails for a reason other than an outage (Trivy or the database
+    /// unreachable, a time-out), e.g. a BOM the database refuses; then it fails for good with its reason, and the
+    /// project's later uploads go ahead. Outages are retried until they end.
+    /// </summary>
+    [Range(1, 100)]
+    public int MaxAttempts { get; set; } = 3;
 
     /// <summary>
     /// How long a succeeded or permanently failed job is kept before it is deleted; queued, running and retrying
@@ -61,6 +76,11 @@ public sealed class AnalysisOptions : IValidatableObject
                 $"{Section}:{nameof(PortfolioCadence)} must be at least 0.1 s and at most {s_longestCadence.Days} days "
                 + $"(e.g. 1.00:00:00 for daily); it is {PortfolioCadence}.",
                 [nameof(PortfolioCadence)]);
+        }
+        if (Lease < s_shortestLease)
+        {
+            yield return new ValidationResult(
+                $"{Section}:{nameof(Lease)} must be at least a second (e.g. 00:00:30); it is {Lease}.", [nameof(Lease)]);
         }
     }
 }

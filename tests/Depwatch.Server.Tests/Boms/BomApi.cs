@@ -7,6 +7,7 @@ using Depwatch.Server.Auth;
 using Depwatch.Server.Data.Entities;
 using Depwatch.Server.Tests.Jobs;
 using Depwatch.Server.Tests.Support;
+using Depwatch.Testing.Sboms;
 using Microsoft.EntityFrameworkCore;
 
 namespace Depwatch.Server.Tests.Boms;
@@ -39,6 +40,17 @@ public static class BomApi
         file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         form.Add(file, "bom", fileName);
         return client.PostAsync("/api/v1/bom", form);
+    }
+
+    /// <summary>A BOM of npm packages at version 1.0.0, e.g. <c>Npm("a", "b")</c>: pkg:npm/a@1.0.0 and pkg:npm/b@1.0.0.</summary>
+    public static string Npm(params string[] names)
+    {
+        var builder = new BomBuilder("1.6");
+        foreach (var name in names)
+        {
+            builder.WithComponent(name, "1.0.0", purl: $"pkg:npm/{name}@1.0.0");
+        }
+        return builder.ToJson();
     }
 
     /// <summary>The token of an accepted upload; fails the test, showing the answer, if it was not accepted.</summary>

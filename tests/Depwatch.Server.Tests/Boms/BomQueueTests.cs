@@ -20,9 +20,9 @@ public abstract class BomQueueTests(StorageKind storage, ITestOutputHelper outpu
         await using (var first = await shared.StartInstanceAsync(new Dictionary<string, string?> { ["Depwatch:Analysis:RunJobs"] = "false" }))
         {
             var client = first.CreateClient();
-            tokens.Add(await BomApi.TokenAsync(await BomApi.PutAsync(client, Npm("a", "b"), "restarted")));
-            tokens.Add(await BomApi.TokenAsync(await BomApi.PostAsync(client, Npm("b", "c"), "restarted")));
-            tokens.Add(await BomApi.TokenAsync(await BomApi.PutAsync(client, Npm("x"), "other")));
+            tokens.Add(await BomApi.TokenAsync(await BomApi.PutAsync(client, BomApi.Npm("a", "b"), "restarted")));
+            tokens.Add(await BomApi.TokenAsync(await BomApi.PostAsync(client, BomApi.Npm("b", "c"), "restarted")));
+            tokens.Add(await BomApi.TokenAsync(await BomApi.PutAsync(client, BomApi.Npm("x"), "other")));
             await Task.Delay(300);
             foreach (var token in tokens)
             {
@@ -50,7 +50,7 @@ public abstract class BomQueueTests(StorageKind storage, ITestOutputHelper outpu
         var errors = new LogRecorder(LogLevel.Error);
         await using var app = await DepwatchApplication.StartAsync(storage, services: s => s.AddSingleton<ILoggerProvider>(errors));
         var client = app.CreateClient();
-        var boms = Enumerable.Range(0, 8).Select(n => Npm("shared-1", "shared-2", $"only-in-{n}")).ToArray();
+        var boms = Enumerable.Range(0, 8).Select(n => BomApi.Npm("shared-1", "shared-2", $"only-in-{n}")).ToArray();
 
         var tokens = await Task.WhenAll(boms.Select(async (bom, n) =>
             await BomApi.TokenAsync(n % 2 == 0 ? await BomApi.PutAsync(client, bom, "raced") : await BomApi.PostAsync(client, bom, "raced"))));
@@ -78,10 +78,10 @@ public abstract class BomQueueTests(StorageKind storage, ITestOutputHelper outpu
         });
         var client = app.CreateClient();
         // A first upload proves the workers run; once it is done, each has found the queue empty and waits five minutes.
-        await BomApi.WaitUntilProcessedAsync(client, await BomApi.TokenAsync(await BomApi.PutAsync(client, Npm("first"), "earlier")));
+        await BomApi.WaitUntilProcessedAsync(client, await BomApi.TokenAsync(await BomApi.PutAsync(client, BomApi.Npm("first"), "earlier")));
         await Task.Delay(TimeSpan.FromSeconds(1));
 
-        var token = await BomApi.TokenAsync(await BomApi.PutAsync(client, Npm("a"), "prompt"));
+        var token = await BomApi.TokenAsync(await BomApi.PutAsync(client, BomApi.Npm("a"), "prompt"));
 
         await JobDatabase.WaitUntilAsync(async () => !await BomApi.IsProcessingAsync(client, token),
             "the upload is ingested and analysed long before the next poll", TimeSpan.FromSeconds(30));
@@ -127,15 +127,6 @@ public abstract class BomQueueTests(StorageKind storage, ITestOutputHelper outpu
         return ingest.Finished!.Value - ingest.Created;
     }
 
-    private static string Npm(params string[] names)
-    {
-        var builder = new BomBuilder("1.6");
-        foreach (var name in names)
-        {
-            builder.WithComponent(name, "1.0.0", purl: $"pkg:npm/{name}@1.0.0");
-        }
-        return builder.ToJson();
-    }
 
     private static IEnumerable<string> Identities(string bom) =>
         System.Text.Json.Nodes.JsonNode.Parse(bom)!["components"]!.AsArray().Select(c => c!["purl"]!.GetValue<string>()).Order();

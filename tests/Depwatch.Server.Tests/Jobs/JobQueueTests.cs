@@ -78,6 +78,28 @@ public abstract class JobQueueTests(StorageKind storage)
     }
 
     [Fact]
+    public async Task A_failure_other_than_an_outage_is_tried_max_attempts_times_then_fails_for_good()
+    {
+        var runs = 0;
+        await using var app = await DepwatchApplication.StartAsync(storage, services: TestJobHandler.Register(TestKind, (_, _) =>
+        {
+            Interlocked.Increment(ref runs);
+            throw new InvalidOperationException("a defect that never goes away");
+        }));
+        var token = await JobDatabase.EnqueueAsync(app, TestKind, await JobDatabase.AddProjectAsync(app));
+
+        await JobDatabase.WaitForJobStateAsync(app, token, JobStates.Failed);
+        await Task.Delay(500);
+
+        var job = await JobDatabase.JobAsync(app, token);
+        Assert.Equal(3, runs);
+        Assert.Equal(3, job.Attempts);
+        Assert.Equal("Failed 3 times; the last time: InvalidOperationException: a defect that never goes away", job.LastError);
+        Assert.False(await app.Services.GetRequiredService<IJobQueue>().IsProcessingAsync(token, CancellationToken.None));
+        Assert.Null((await JobDatabase.ProjectAsync(app, job.ProjectId)).LeaseOwner);
+    }
+
+    [Fact]
     public async Task A_permanent_failure_fails_the_job_with_its_message()
     {
         var runs = 0;
