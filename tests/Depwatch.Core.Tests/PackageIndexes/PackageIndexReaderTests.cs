@@ -21,7 +21,7 @@ public sealed class PackageIndexReaderTests
         var (index, format, entries) = Read(s_bookworm, file);
 
         Assert.Equal(PackageIndexFormat.DebianPackages, format);
-        Assert.Equal(30, entries);
+        Assert.Equal(31, entries);
         Assert.Equal(new IndexedSource("openssl", "3.0.11-1~deb12u2"), index.Find("libssl3", "3.0.11-1~deb12u2"));
         Assert.Equal(new IndexedSource("shadow", "1:4.13+dfsg1-1"), index.Find("login", "1:4.13+dfsg1-1+b1"));
         Assert.Equal(new IndexedSource("glibc", "2.36-9+deb12u4"), index.Find("libc6", "2.36-9+deb12u4"));
@@ -52,7 +52,7 @@ public sealed class PackageIndexReaderTests
 
         var index = builder.Build();
 
-        Assert.Equal(32, index.Count);
+        Assert.Equal(33, index.Count);
         Assert.Equal(new IndexedSource("openssl", "3.0.15-1~deb12u1"), index.Find("libssl3", "3.0.15-1~deb12u1"));
         Assert.Equal(new IndexedSource("openssl", "3.0.11-1~deb12u2"), index.Find("libssl3", "3.0.11-1~deb12u2"));
     }
