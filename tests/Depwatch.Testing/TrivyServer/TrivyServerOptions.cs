@@ -13,5 +13,6 @@ public sealed record TrivyServerOptions
     /// <summary>bolt-fixtures YAML files for the DB; null means every testdata/trivy-db/*.yaml.</summary>
     public IReadOnlyList<string>? FixtureFiles { get; init; }
 
-    public TimeSpan StartupTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    // Generous: the npm build unpacks itself first, which takes long on a busy machine.
+    public TimeSpan StartupTimeout { get; init; } = TimeSpan.FromSeconds(90);
 }
