@@ -39,6 +39,7 @@ if (args is ["migrate", ..])
 
 app.UseHttpSecurity();
 app.UseApiConventions();
+app.UsePoweredByHeader();
 app.UseAuthentication();
 app.UseAuthorization();
 

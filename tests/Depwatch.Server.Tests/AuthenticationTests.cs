@@ -45,6 +45,21 @@ public abstract class AuthenticationTests(StorageKind storage) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_server_identifies_itself_as_Dependency_Track_clients_expect_and_names_itself_beside()
+    {
+        var anonymous = await _app.CreateClient(apiKey: null).GetAsync("/api/version");
+        var projects = await _app.CreateClient().GetAsync("/api/v1/project");
+
+        var version = (await anonymous.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal("Dependency-Track", (string?)version["application"]);
+        Assert.True(Version.Parse((string)version["version"]!) >= new Version(4, 12), "clients enable their features from API level 4.12 on");
+        Assert.Equal("Depwatch", (string?)version["depwatch"]!["name"]);
+        Assert.False(string.IsNullOrEmpty((string?)version["depwatch"]!["version"]));
+        Assert.Equal($"Dependency-Track v{version["version"]}", projects.Headers.GetValues("X-Powered-By").Single());
+        Assert.Equal($"Dependency-Track v{version["version"]}", anonymous.Headers.GetValues("X-Powered-By").Single());
+    }
+
+    [Fact]
     public async Task A_request_without_a_key_is_told_to_send_one_in_the_X_Api_Key_header()
     {
         var response = await _app.CreateClient(apiKey: null).GetAsync("/api/v1/project");

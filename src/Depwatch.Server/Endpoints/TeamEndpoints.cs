@@ -4,6 +4,7 @@ using Depwatch.Server.Configuration;
 using Depwatch.Server.Endpoints.Models;
 using Depwatch.Server.Teams;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Depwatch.Server.Endpoints;
 
@@ -11,6 +12,8 @@ namespace Depwatch.Server.Endpoints;
 internal static class TeamEndpoints
 {
     private const int MaxNameLength = 255;
+    private const int MaxCommentLength = 1024;
+    private static readonly FieldError s_missingUuid = new("The team's uuid must be given.", "must not be null", "uuid", null);
 
     public static void MapTeams(this IEndpointRouteBuilder api)
     {
@@ -18,6 +21,12 @@ internal static class TeamEndpoints
         teams.MapGet("", GetTeams).WithName("GetTeams").WithSummary("Every team with its permissions and API keys (secrets left out)");
         teams.MapPut("", CreateTeam).WithName("CreateTeam").WithSummary("Creates a team without permissions or keys")
             .Produces<string>(StatusCodes.Status409Conflict, "text/plain");
+        teams.MapPost("", RenameTeam).WithName("UpdateTeam").WithSummary("Renames the team given by its uuid")
+            .Produces<string>(StatusCodes.Status404NotFound, "text/plain").Produces<string>(StatusCodes.Status409Conflict, "text/plain");
+        teams.MapDelete("", DeleteTeam).WithName("DeleteTeam").WithSummary("Deletes the team given by its uuid, with its API keys")
+            .Produces<string>(StatusCodes.Status404NotFound, "text/plain").Produces<string>(StatusCodes.Status409Conflict, "text/plain");
+        teams.MapGet("/{uuid}", GetTeam).WithName("GetTeam").WithSummary("One team with its permissions and API keys (secrets left out)")
+            .Produces<string>(StatusCodes.Status404NotFound, "text/plain");
         teams.MapPut("/{uuid}/key", CreateApiKey).WithName("CreateApiKey")
             .WithSummary("Creates an API key for the team; the answer is the only place the key is ever shown")
             .Produces<string>(StatusCodes.Status404NotFound, "text/plain");
@@ -25,6 +34,14 @@ internal static class TeamEndpoints
             .WithSummary("Revokes an API key, given its public id or the key itself")
             .Produces<string>(StatusCodes.Status404NotFound, "text/plain")
             .Produces<string>(StatusCodes.Status409Conflict, "text/plain");
+        teams.MapPost("/key/{publicIdOrKey}", RegenerateApiKey).WithName("RegenerateApiKey")
+            .WithSummary("Gives the API key a new secret, keeping its public id, team and comment; the answer is the only place the new key is shown")
+            .Produces<string>(StatusCodes.Status404NotFound, "text/plain");
+        teams.MapPost("/key/{publicIdOrKey}/comment", CommentApiKey).WithName("UpdateApiKeyComment")
+            .WithSummary("Sets the API key's comment, sent as text/plain (an empty body removes it)")
+            .Accepts<string>("text/plain").Produces<string>(StatusCodes.Status404NotFound, "text/plain");
+        api.MapGet("/v1/team/visible", GetVisibleTeams).RequireAuthorization().WithName("GetVisibleTeams").WithTags("Teams")
+            .WithSummary("The teams the caller may see: all of them with ACCESS_MANAGEMENT, else the API key's own");
         api.MapGet("/v1/team/self", GetOwnTeam).RequireAuthorization().WithName("GetOwnTeam").WithTags("Teams")
             .WithSummary("The team of the API key making the request, with its permissions");
 
@@ -59,6 +76,77 @@ internal static class TeamEndpoints
             : ApiTexts.Text(StatusCodes.Status409Conflict, TeamChange.NameTakenText);
     }
 
+    public static async Task<Results<Ok<Team>, BadRequest<List<FieldError>>, ContentHttpResult>> GetTeam(
+        string uuid, TeamStore store, CancellationToken cancellationToken)
+    {
+        if (!PathUuid.TryParse(uuid, "uuid", out var teamId, out var errors))
+        {
+            return TypedResults.BadRequest(errors);
+        }
+        return await store.FindAsync(teamId, cancellationToken) is { } team
+            ? TypedResults.Ok(team)
+            : ApiTexts.Text(StatusCodes.Status404NotFound, TeamChange.TeamNotFoundText);
+    }
+
+    public static async Task<Results<Ok<Team>, BadRequest<List<FieldError>>, ContentHttpResult>> RenameTeam(
+        TeamRequest request, TeamStore store, CancellationToken cancellationToken)
+    {
+        if ((request.Uuid is null ? s_missingUuid : CheckName(request.Name)) is { } error)
+        {
+            return TypedResults.BadRequest<List<FieldError>>([error]);
+        }
+        var change = await store.RenameAsync(request.Uuid!.Value, request.Name!.Trim(), cancellationToken);
+        return change.Status switch
+        {
+            TeamChangeStatus.Changed => TypedResults.Ok(change.Team),
+            TeamChangeStatus.NameTaken => ApiTexts.Text(StatusCodes.Status409Conflict, TeamChange.NameTakenText),
+            _ => ApiTexts.Text(StatusCodes.Status404NotFound, TeamChange.TeamNotFoundText),
+        };
+    }
+
+    public static async Task<Results<NoContent, BadRequest<List<FieldError>>, ContentHttpResult>> DeleteTeam(
+        [FromBody] TeamRequest request, TeamStore store, CancellationToken cancellationToken)
+    {
+        if (request.Uuid is not { } teamId)
+        {
+            return TypedResults.BadRequest<List<FieldError>>([s_missingUuid]);
+        }
+        return await store.DeleteAsync(teamId, cancellationToken) switch
+        {
+            TeamChangeStatus.Changed => TypedResults.NoContent(),
+            TeamChangeStatus.WouldLockOut => ApiTexts.Text(StatusCodes.Status409Conflict, TeamChange.WouldLockOutText),
+            _ => ApiTexts.Text(StatusCodes.Status404NotFound, TeamChange.TeamNotFoundText),
+        };
+    }
+
+    public static async Task<Ok<List<VisibleTeam>>> GetVisibleTeams(ClaimsPrincipal user, TeamStore store, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await store.VisibleAsync(
+            user.HasClaim(Permissions.ClaimType, Permissions.AccessManagement),
+            Guid.TryParse(user.FindFirstValue(ApiKeyAuthenticationHandler.TeamClaim), out var team) ? team : null,
+            cancellationToken));
+
+    public static async Task<Results<Ok<ApiKey>, ContentHttpResult>> RegenerateApiKey(
+        string publicIdOrKey, TeamStore store, CancellationToken cancellationToken) =>
+        await store.RegenerateKeyAsync(publicIdOrKey, cancellationToken) is { } key
+            ? TypedResults.Ok(key)
+            : ApiTexts.Text(StatusCodes.Status404NotFound, TeamChange.KeyNotFoundText);
+
+    public static async Task<Results<Ok<ApiKey>, BadRequest<List<FieldError>>, ContentHttpResult>> CommentApiKey(
+        string publicIdOrKey, HttpRequest request, TeamStore store, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(request.Body);
+        var comment = await reader.ReadToEndAsync(cancellationToken);
+        if (comment.Length > MaxCommentLength || comment.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+        {
+            return TypedResults.BadRequest<List<FieldError>>([new FieldError(
+                $"The comment must be at most {MaxCommentLength} characters long, without control characters.",
+                $"size must be between 0 and {MaxCommentLength}", "comment", null)]);
+        }
+        return await store.CommentKeyAsync(publicIdOrKey, comment, cancellationToken) is { } key
+            ? TypedResults.Ok(key)
+            : ApiTexts.Text(StatusCodes.Status404NotFound, TeamChange.KeyNotFoundText);
+    }
+
     public static async Task<Results<Created<ApiKey>, BadRequest<List<FieldError>>, ContentHttpResult>> CreateApiKey(
         string uuid, TeamStore store, CancellationToken cancellationToken)
     {
@@ -88,7 +176,7 @@ internal static class TeamEndpoints
         {
             return ApiTexts.Text(StatusCodes.Status400BadRequest, TeamChange.NotAnApiKeyText);
         }
-        return Guid.TryParse(user.FindFirstValue("team"), out var teamId) && await store.FindSelfAsync(teamId, cancellationToken) is { } team
+        return Guid.TryParse(user.FindFirstValue(ApiKeyAuthenticationHandler.TeamClaim), out var teamId) && await store.FindSelfAsync(teamId, cancellationToken) is { } team
             ? TypedResults.Ok(team)
             : ApiTexts.Text(StatusCodes.Status404NotFound, TeamChange.TeamNotFoundText);
     }

@@ -14,5 +14,8 @@ public sealed record ApiKey(string PublicId, string MaskedKey, string? Key, stri
 
 public sealed record PermissionInfo(string Name, string Description);
 
-/// <summary>The body of <c>PUT /api/v1/team</c>.</summary>
-public sealed record TeamRequest(string? Name);
+/// <summary>A team as <c>GET /api/v1/team/visible</c> lists it.</summary>
+public sealed record VisibleTeam(string Name, Guid Uuid);
+
+/// <summary>The body of <c>PUT /api/v1/team</c> (a new team), <c>POST</c> (a rename) and <c>DELETE</c> (only the uuid).</summary>
+public sealed record TeamRequest(string? Name, Guid? Uuid = null);

@@ -8,6 +8,13 @@ namespace Depwatch.Server.Teams;
 /// <summary>Teams, their permissions and API keys. Plain keys leave this class once, when created; only hashes are stored.</summary>
 internal sealed partial class TeamStore(IDbContextFactory<DepwatchDbContext> contexts, TimeProvider time, ILogger<TeamStore> logger)
 {
+    public async Task<Team?> FindAsync(Guid teamId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var team = await db.Teams.AsNoTracking().FirstOrDefaultAsync(t => t.Id == teamId, cancellationToken);
+        return team is null ? null : await ToApiAsync(db, team, cancellationToken);
+    }
+
     public async Task<List<Team>> ListAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -68,8 +75,7 @@ internal sealed partial class TeamStore(IDbContextFactory<DepwatchDbContext> con
         team.Permissions = string.Join(',', granted ? held.Append(permission) : held.Where(p => p != permission));
         await db.SaveChangesAsync(cancellationToken);
         LogPermissionChanged(logger, permission, granted ? "granted to" : "revoked from", team.Name);
-        var keys = await db.ApiKeys.AsNoTracking().Where(k => k.TeamId == teamId).ToListAsync(cancellationToken);
-        return new TeamChange(TeamChangeStatus.Changed, ToApi(team, keys));
+        return new TeamChange(TeamChangeStatus.Changed, await ToApiAsync(db, team, cancellationToken));
     }
 
     /// <summary>A new key for the team, the plain key included; null when the team does not exist.</summary>
@@ -93,9 +99,7 @@ internal sealed partial class TeamStore(IDbContextFactory<DepwatchDbContext> con
     public async Task<TeamChangeStatus> RevokeKeyAsync(string publicIdOrKey, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var key = publicIdOrKey.Length == 8
-            ? await db.ApiKeys.FirstOrDefaultAsync(k => k.PublicId == publicIdOrKey, cancellationToken)
-            : await db.ApiKeys.Presented(publicIdOrKey).FirstOrDefaultAsync(cancellationToken);
+        var key = await FindKeyAsync(db, publicIdOrKey, cancellationToken);
         if (key is null)
         {
             return TeamChangeStatus.KeyNotFound;
@@ -109,6 +113,11 @@ internal sealed partial class TeamStore(IDbContextFactory<DepwatchDbContext> con
         LogKeyRevoked(logger, key.PublicId);
         return TeamChangeStatus.Changed;
     }
+
+    private static Task<ApiKeyEntity?> FindKeyAsync(DepwatchDbContext db, string publicIdOrKey, CancellationToken cancellationToken) =>
+        publicIdOrKey.Length == 8
+            ? db.ApiKeys.FirstOrDefaultAsync(k => k.PublicId == publicIdOrKey, cancellationToken)
+            : db.ApiKeys.Presented(publicIdOrKey).FirstOrDefaultAsync(cancellationToken);
 
     // Teams and keys are managed only through keys holding ACCESS_MANAGEMENT: losing the last one cannot be undone.
     private static async Task<bool> AccessManagerRemainsAsync(

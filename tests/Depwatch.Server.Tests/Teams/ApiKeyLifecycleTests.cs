@@ -92,6 +92,9 @@ public abstract class ApiKeyLifecycleTests(StorageKind storage) : IAsyncLifetime
     [InlineData("DELETE", "/api/v1/permission/BOM_UPLOAD/team/8a7f3c1e-2b4d-4e6f-9a0b-1c2d3e4f5a6b", "The team could not be found.")]
     [InlineData("PUT", "/api/v1/team/8a7f3c1e-2b4d-4e6f-9a0b-1c2d3e4f5a6b/key", "The team could not be found.")]
     [InlineData("DELETE", "/api/v1/team/key/Nonesuch", "The API key could not be found.")]
+    [InlineData("POST", "/api/v1/team/key/Nonesuch", "The API key could not be found.")]
+    [InlineData("POST", "/api/v1/team/key/Nonesuch/comment", "The API key could not be found.")]
+    [InlineData("GET", "/api/v1/team/8a7f3c1e-2b4d-4e6f-9a0b-1c2d3e4f5a6b", "The team could not be found.")]
     public async Task Unknown_teams_and_keys_are_not_found(string method, string path, string text)
     {
         var response = await _admin.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
