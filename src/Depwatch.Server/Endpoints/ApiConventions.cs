@@ -5,7 +5,7 @@ namespace Depwatch.Server.Endpoints;
 internal static class ApiConventions
 {
     /// <summary>
-    /// Problem details for errors, Dependency-Track's JSON style (camelCase, nulls left out), an OpenAPI document that
+    /// Problem details for errors, Dependency-Track's JSON style (camelCase, nulls left out, bodies read tolerantly), an OpenAPI document that
     /// names the API key each operation needs.
     /// </summary>
     public static IServiceCollection AddApiConventions(this IServiceCollection services)
@@ -15,6 +15,7 @@ internal static class ApiConventions
         {
             json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            json.SerializerOptions.Tolerant();
         });
         services.AddOpenApi(options => options.AddApiKeySecurity());
         return services;

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Depwatch.Server.Endpoints;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
@@ -12,7 +13,7 @@ internal static class BomUploadReader
     private const string InvalidRequest = "The upload request is invalid";
     private const int MaxProjectNameLength = 255;
 
-    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions s_json = new JsonSerializerOptions(JsonSerializerDefaults.Web).Tolerant();
 
     /// <summary>Reads <c>PUT /api/v1/bom</c>: a <see cref="BomSubmitRequest"/> with the BOM in Base64.</summary>
     /// <exception cref="BomUploadRejectedException">The body is too large, not the expected JSON, or misses a field.</exception>
@@ -29,7 +30,9 @@ internal static class BomUploadReader
         }
         catch (JsonException e)
         {
-            throw BomUploadRejectedException.BadRequest("The provided JSON payload could not be mapped", e.Message);
+            // A converter's own message does not say where; the serializer's messages do ("Path: $.x").
+            var detail = e.Path is null || e.Message.Contains("Path:", StringComparison.Ordinal) ? e.Message : $"{e.Message} Path: {e.Path}.";
+            throw BomUploadRejectedException.BadRequest("The provided JSON payload could not be mapped", detail);
         }
         if (submitted is null)
         {
