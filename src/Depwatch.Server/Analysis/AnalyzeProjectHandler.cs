@@ -14,7 +14,7 @@ namespace Depwatch.Server.Analysis;
 /// </summary>
 internal sealed partial class AnalyzeProjectHandler(
     IDbContextFactory<DepwatchDbContext> contexts, ITrivyConfiguration trivy, TrivyAnalyzerProvider analyzers,
-    FindingReconciler reconciler, MetricsCalculator metrics, PackageIndexStore packageIndexes, TimeProvider time,
+    FindingReconciler reconciler, MetricsCalculator metrics, MetricsHistory history, PackageIndexStore packageIndexes, TimeProvider time,
     ILogger<AnalyzeProjectHandler> logger) : IJobHandler
 {
     public const string DisabledReason = "Trivy analyzer is disabled";
@@ -104,6 +104,10 @@ internal sealed partial class AnalyzeProjectHandler(
             .SetProperty(x => x.Critical, counts.Critical).SetProperty(x => x.High, counts.High)
             .SetProperty(x => x.Medium, counts.Medium).SetProperty(x => x.Low, counts.Low)
             .SetProperty(x => x.Unassigned, counts.Unassigned), cancellationToken);
+        if (state == AnalysisStates.Succeeded)
+        {
+            await history.RecordProjectAsync(projectId, counts, cancellationToken);
+        }
         await RecordOutcomeAsync(projectId, projectState ?? state, error, cancellationToken);
     }
 

@@ -24,6 +24,8 @@ public class DepwatchDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<UserEntity> Users => Set<UserEntity>();
     public DbSet<FindingAnalysisEntity> FindingAnalyses => Set<FindingAnalysisEntity>();
     public DbSet<AnalysisCommentEntity> AnalysisComments => Set<AnalysisCommentEntity>();
+    public DbSet<ProjectMetricsEntity> ProjectMetrics => Set<ProjectMetricsEntity>();
+    public DbSet<PortfolioMetricsEntity> PortfolioMetrics => Set<PortfolioMetricsEntity>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -102,5 +104,11 @@ public class DepwatchDbContext(DbContextOptions options) : DbContext(options)
             comment.HasIndex(c => new { c.AnalysisId, c.Timestamp });
             comment.HasOne<FindingAnalysisEntity>().WithMany().HasForeignKey(c => c.AnalysisId).OnDelete(DeleteBehavior.Cascade);
         });
+        modelBuilder.Entity<ProjectMetricsEntity>(metrics =>
+        {
+            metrics.HasIndex(m => new { m.ProjectId, m.Day }).IsUnique();
+            metrics.HasOne<ProjectEntity>().WithMany().HasForeignKey(m => m.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<PortfolioMetricsEntity>().HasKey(m => m.Day);
     }
 }

@@ -32,6 +32,19 @@ public abstract class MetricsTests(StorageKind storage, TrivyServerFixture trivy
     }
 
     [Fact]
+    public async Task An_analysis_records_the_projects_metrics_in_the_history_of_the_day()
+    {
+        var project = await _client.UploadAndWaitAsync("shop", "1.0.0", TestBoms.DebianAndNpm());
+        var uuid = project["uuid"]!.GetValue<string>();
+
+        var days = await _client.GetJsonAsync<JsonArray>($"/api/v1/metrics/project/{uuid}/days/1");
+
+        var today = Assert.Single(days)!.AsObject();
+        Assert.Equal((1, 1, 1, 1, 0), Severities(today));
+        Assert.Equal((4, 2, 4), (Int(today, "vulnerabilities"), Int(today, "vulnerableComponents"), Int(today, "components")));
+    }
+
+    [Fact]
     public async Task The_portfolio_sums_active_projects_and_counts_the_vulnerable_ones()
     {
         await _client.UploadAndWaitAsync("shop", "1.0.0", TestBoms.DebianAndNpm());

@@ -15,6 +15,7 @@ internal static class ApiTexts
     public const string VulnerabilityNotFound = "The vulnerability could not be found.";
     public const string ComponentNotFound = "The component could not be found.";
     public const string NoAnalysis = "No analysis exists.";
+    public const string BadShortDate = "The specified date format is incorrect.";
 
     public static ContentHttpResult Text(int status, string text) => TypedResults.Text(text, "text/plain; charset=utf-8", statusCode: status);
 

@@ -50,6 +50,15 @@ public sealed record MetricsJson
     public static MetricsJson ForPortfolio(FindingMetrics metrics, int projects, int vulnerableProjects, DateTimeOffset asOf) =>
         From(metrics, asOf) with { Projects = projects, VulnerableProjects = vulnerableProjects };
 
+    /// <summary>A day's row of the history: a project's, or the portfolio's when it counts projects.</summary>
+    public static MetricsJson ForDay(DayMetrics day)
+    {
+        var json = day.Portfolio is var (projects, vulnerable)
+            ? ForPortfolio(day.Metrics, projects, vulnerable, day.LastOccurrence)
+            : ForProject(day.Metrics, day.LastOccurrence);
+        return json with { FirstOccurrence = day.FirstOccurrence.ToUnixTimeMilliseconds() };
+    }
+
     private static MetricsJson From(FindingMetrics metrics, DateTimeOffset asOf) => new()
     {
         Critical = metrics.Critical,

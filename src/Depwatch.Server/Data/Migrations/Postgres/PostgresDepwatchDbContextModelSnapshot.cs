@@ -363,6 +363,58 @@ namespace Depwatch.Server.Data.Migrations.Postgres
                     b.ToTable("Jobs");
                 });
 
+            modelBuilder.Entity("Depwatch.Server.Data.Entities.PortfolioMetricsEntity", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Audited")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Components")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Critical")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("FirstOccurrence")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("High")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("LastOccurrence")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Low")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Medium")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Projects")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Suppressed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Unassigned")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Vulnerabilities")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("VulnerableComponents")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("VulnerableProjects")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("PortfolioMetrics");
+                });
+
             modelBuilder.Entity("Depwatch.Server.Data.Entities.ProjectEntity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -439,6 +491,64 @@ namespace Depwatch.Server.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Projects");
+                });
+
+            modelBuilder.Entity("Depwatch.Server.Data.Entities.ProjectMetricsEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Audited")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Components")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Critical")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("FirstOccurrence")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("High")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("LastOccurrence")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Low")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Medium")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Suppressed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Unassigned")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Vulnerabilities")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("VulnerableComponents")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("ProjectMetrics");
                 });
 
             modelBuilder.Entity("Depwatch.Server.Data.Entities.ProjectTagEntity", b =>
@@ -696,6 +806,15 @@ namespace Depwatch.Server.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Depwatch.Server.Data.Entities.ProjectMetricsEntity", b =>
+                {
+                    b.HasOne("Depwatch.Server.Data.Entities.ProjectEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Depwatch.Server.Data.Entities.ProjectTagEntity", b =>
