@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Depwatch.Server.Endpoints;
 
-/// <summary><c>PATCH /api/v1/project/{uuid}</c>: changes the fields the body names and nothing else.</summary>
+/// <summary>Changing a project: <c>PATCH /api/v1/project/{uuid}</c> changes the fields the body names, <c>POST</c> replaces them all.</summary>
 internal static partial class ProjectEndpoints
 {
     public static async Task<Results<Ok<ProjectJson>, BadRequest<List<FieldError>>, ContentHttpResult>> PatchProject(
@@ -20,7 +20,39 @@ internal static partial class ProjectEndpoints
         {
             return TypedResults.BadRequest(errors);
         }
-        if (Validate(request, nameRequired: false) is { Count: > 0 } invalid)
+        return await ChangeAsync(id, request, replaceAll: false, contexts, metrics, cancellationToken);
+    }
+
+    /// <summary>
+    /// <c>POST /api/v1/project</c>, Dependency-Track's full update (as client-go and sbom-operator use it): every field
+    /// takes the body's value, and one the body leaves out is cleared (description, purl, tags, parent) or set to its
+    /// default (active, not latest, APPLICATION).
+    /// </summary>
+    public static async Task<Results<Ok<ProjectJson>, BadRequest<List<FieldError>>, ContentHttpResult>> UpdateProject(
+        ProjectRequest request, IDbContextFactory<DepwatchDbContext> contexts, MetricsCalculator metrics, CancellationToken cancellationToken)
+    {
+        if (request.Uuid is not { } id)
+        {
+            return TypedResults.BadRequest<List<FieldError>>([new FieldError("The project's uuid must be given.", "must not be null", "uuid", null)]);
+        }
+        var full = request with
+        {
+            Name = request.Name ?? "",
+            Version = request.Version ?? "",
+            Classifier = request.Classifier ?? "APPLICATION",
+            Purl = request.Purl ?? "",
+            Tags = request.Tags ?? [],
+            Active = request.Active ?? true,
+            IsLatest = request.IsLatest ?? false,
+        };
+        return await ChangeAsync(id, full, replaceAll: true, contexts, metrics, cancellationToken);
+    }
+
+    private static async Task<Results<Ok<ProjectJson>, BadRequest<List<FieldError>>, ContentHttpResult>> ChangeAsync(
+        Guid id, ProjectRequest request, bool replaceAll, IDbContextFactory<DepwatchDbContext> contexts, MetricsCalculator metrics,
+        CancellationToken cancellationToken)
+    {
+        if (Validate(request, nameRequired: replaceAll) is { Count: > 0 } invalid)
         {
             return TypedResults.BadRequest(invalid);
         }
@@ -36,6 +68,11 @@ internal static partial class ProjectEndpoints
             return refusal;
         }
         Apply(request, project);
+        if (replaceAll)
+        {
+            project.Description = request.Description;
+            project.ParentId = request.Parent?.Uuid;
+        }
         if (request.IsLatest == true)
         {
             await db.Projects.Where(p => p.Name == project.Name && p.IsLatest && p.Id != project.Id)

@@ -30,6 +30,11 @@ internal static partial class ProjectEndpoints
         projects.MapGet("/lookup", LookupProject).RequireAuthorization(Permissions.ViewPortfolio).WithName("LookupProject")
             .WithSummary("The project with exactly this name and version (no version: the project without one)")
             .Produces<string>(StatusCodes.Status404NotFound, "text/plain");
+        projects.MapGet("/latest/{name}", GetLatestProject).RequireAuthorization(Permissions.ViewPortfolio).WithName("GetLatestProject")
+            .WithSummary("The version of the named project marked as the latest")
+            .Produces<string>(StatusCodes.Status404NotFound, "text/plain");
+        projects.MapGet("/classifier/{classifier}", GetProjectsByClassifier).RequireAuthorization(Permissions.ViewPortfolio)
+            .WithName("GetProjectsByClassifier").WithSummary("Projects with this classifier (e.g. APPLICATION, CONTAINER), paged (X-Total-Count)");
         projects.MapGet("/tag/{tag}", GetProjectsByTag).RequireAuthorization(Permissions.ViewPortfolio).WithName("GetProjectsByTag")
             .WithSummary("Projects with this tag (case-insensitive), paged (X-Total-Count)");
         projects.MapGet("/{uuid}/children", GetChildren).RequireAuthorization(Permissions.ViewPortfolio).WithName("GetProjectChildren")
@@ -40,6 +45,10 @@ internal static partial class ProjectEndpoints
             .Produces<string>(StatusCodes.Status404NotFound, "text/plain");
         projects.MapPut("", CreateProject).RequireAuthorization(Permissions.PortfolioManagement).WithName("CreateProject")
             .WithSummary("Creates a project; 409 when one with the same name and version exists or the parent is inactive")
+            .Produces<string>(StatusCodes.Status404NotFound, "text/plain")
+            .Produces<string>(StatusCodes.Status409Conflict, "text/plain");
+        projects.MapPost("", UpdateProject).RequireAuthorization(Permissions.PortfolioManagement).WithName("UpdateProject")
+            .WithSummary("Replaces every field of the project the body's uuid names; a field left out is cleared or set to its default")
             .Produces<string>(StatusCodes.Status404NotFound, "text/plain")
             .Produces<string>(StatusCodes.Status409Conflict, "text/plain");
         projects.MapPatch("/{uuid}", PatchProject).RequireAuthorization(Permissions.PortfolioManagement).WithName("PatchProject")
@@ -96,6 +105,33 @@ internal static partial class ProjectEndpoints
             return NotSortable(page.SortField!);
         }
         return TypedResults.Ok(await PageAsync(db, query, ordered, page, request, metrics, withMetrics: true, cancellationToken));
+    }
+
+    public static async Task<Results<Ok<List<ProjectJson>>, BadRequest<List<FieldError>>, ProblemHttpResult>> GetProjectsByClassifier(
+        string classifier, HttpRequest request, IDbContextFactory<DepwatchDbContext> contexts, MetricsCalculator metrics, CancellationToken cancellationToken)
+    {
+        if (ClassifierError(classifier) is { } error)
+        {
+            return TypedResults.BadRequest<List<FieldError>>([error]);
+        }
+        var page = PageRequest.From(request.Query);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var query = db.Projects.AsNoTracking().Where(p => p.Classifier == classifier);
+        if (Order(query, page, byName: true) is not { } ordered)
+        {
+            return NotSortable(page.SortField!);
+        }
+        return TypedResults.Ok(await PageAsync(db, query, ordered, page, request, metrics, withMetrics: true, cancellationToken));
+    }
+
+    public static async Task<Results<Ok<ProjectJson>, ContentHttpResult>> GetLatestProject(
+        string name, IDbContextFactory<DepwatchDbContext> contexts, MetricsCalculator metrics, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var project = await db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.Name == name && p.IsLatest, cancellationToken);
+        return project is null
+            ? ApiTexts.NotFound(ApiTexts.ProjectNotFound)
+            : TypedResults.Ok(await FullAsync(db, project, metrics, cancellationToken));
     }
 
     public static async Task<Results<Ok<List<ProjectJson>>, BadRequest<List<FieldError>>, ProblemHttpResult, ContentHttpResult>> GetChildren(
@@ -288,10 +324,9 @@ internal static partial class ProjectEndpoints
                     "size must be between 1 and 255", "name", request.Name));
             }
         }
-        if (request.Classifier is { } classifier && !s_classifiers.Contains(classifier))
+        if (request.Classifier is { } classifier && ClassifierError(classifier) is { } classifierError)
         {
-            errors.Add(new FieldError($"The classifier must be one of {string.Join(", ", s_classifiers)}.",
-                "must be a known classifier", "classifier", classifier));
+            errors.Add(classifierError);
         }
         if (request.Parent is { Uuid: null })
         {
@@ -303,6 +338,10 @@ internal static partial class ProjectEndpoints
         }
         return errors;
     }
+
+    private static FieldError? ClassifierError(string classifier) => s_classifiers.Contains(classifier)
+        ? null
+        : new FieldError($"The classifier must be one of {string.Join(", ", s_classifiers)}.", "must be a known classifier", "classifier", classifier);
 
     private static ProjectEntity NewProject(ProjectRequest request, DateTimeOffset now)
     {

@@ -6,7 +6,10 @@ using Depwatch.Server.Tests.Support;
 
 namespace Depwatch.Server.Tests.Projects;
 
-/// <summary><c>PATCH /api/v1/project/{uuid}</c>, as scripts retag, describe, deactivate or regroup projects.</summary>
+/// <summary>
+/// <c>PATCH /api/v1/project/{uuid}</c>, as scripts retag, describe, deactivate or regroup projects; <c>POST</c>, the full
+/// update client-go and sbom-operator send; and the lookups by latest version and classifier.
+/// </summary>
 public abstract class ProjectPatchTests(StorageKind storage) : IAsyncLifetime
 {
     private DepwatchApplication _app = null!;
@@ -77,6 +80,76 @@ public abstract class ProjectPatchTests(StorageKind storage) : IAsyncLifetime
         Assert.Equal(Uuid(platform), read["parent"]!["uuid"]!.GetValue<string>());
         Assert.False(read["active"]!.GetValue<bool>());
         Assert.Empty((await _client.GetFromJsonAsync<JsonArray>($"/api/v1/project/{Uuid(product)}/children"))!);
+    }
+
+    [Fact]
+    public async Task A_full_update_replaces_every_field_and_clears_what_the_body_leaves_out()
+    {
+        var product = await CreateAsync(new { name = "product" });
+        var project = await CreateAsync(new
+        {
+            name = "billing", version = "1.0", description = "Invoices", classifier = "LIBRARY", purl = "pkg:npm/billing@1.0",
+            tags = new[] { new { name = "old" } }, parent = new { uuid = Uuid(product) },
+        });
+
+        var updated = await _client.PostAsJsonAsync("/api/v1/project", new { uuid = Uuid(project), name = "billing", version = "1.1", tags = new[] { new { name = "New" } } });
+
+        Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
+        var read = (await _client.GetFromJsonAsync<JsonObject>($"/api/v1/project/{Uuid(project)}"))!;
+        Assert.Equal(("billing", "1.1", null, "APPLICATION", true), Summary(read));
+        Assert.Null(read["purl"]);
+        Assert.Null(read["parent"]);
+        Assert.Equal(["new"], read["tags"]!.AsArray().Select(t => t!["name"]!.GetValue<string>()));
+        Assert.Empty((await _client.GetFromJsonAsync<JsonArray>($"/api/v1/project/{Uuid(product)}/children"))!);
+    }
+
+    [Fact]
+    public async Task A_full_update_is_refused_as_Dependency_Track_refuses_it()
+    {
+        var project = await CreateAsync(new { name = "billing", version = "1.0" });
+        await CreateAsync(new { name = "billing", version = "2.0" });
+
+        var noUuid = await _client.PostAsJsonAsync("/api/v1/project", new { name = "billing" });
+        var noName = await _client.PostAsJsonAsync("/api/v1/project", new { uuid = Uuid(project), version = "1.0" });
+        var unknown = await _client.PostAsJsonAsync("/api/v1/project", new { uuid = Guid.NewGuid(), name = "x" });
+        var clash = await _client.PostAsJsonAsync("/api/v1/project", new { uuid = Uuid(project), name = "billing", version = "2.0" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, noUuid.StatusCode);
+        Assert.Equal("uuid", (await noUuid.Content.ReadFromJsonAsync<JsonArray>())!.Single()!["path"]!.GetValue<string>());
+        Assert.Equal("name", (await noName.Content.ReadFromJsonAsync<JsonArray>())!.Single()!["path"]!.GetValue<string>());
+        await AssertTextAsync(unknown, HttpStatusCode.NotFound, "The UUID of the project could not be found.");
+        await AssertTextAsync(clash, HttpStatusCode.Conflict, "A project with the specified name already exists.");
+        Assert.Equal("1.0", (await _client.GetFromJsonAsync<JsonObject>($"/api/v1/project/{Uuid(project)}"))!["version"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task The_latest_version_of_a_name_is_found_by_name()
+    {
+        await CreateAsync(new { name = "billing", version = "1.0", isLatest = true });
+        var second = await CreateAsync(new { name = "billing", version = "2.0" });
+        await PatchAsync(second, new { isLatest = true });
+
+        var latest = await _client.GetFromJsonAsync<JsonObject>("/api/v1/project/latest/billing");
+        var none = await _client.GetAsync("/api/v1/project/latest/unknown");
+
+        Assert.Equal(Uuid(second), Uuid(latest!));
+        Assert.Equal("2.0", latest!["version"]!.GetValue<string>());
+        await AssertTextAsync(none, HttpStatusCode.NotFound, "The project could not be found.");
+    }
+
+    [Fact]
+    public async Task Projects_are_listed_by_classifier()
+    {
+        var image = await CreateAsync(new { name = "image", classifier = "CONTAINER" });
+        await CreateAsync(new { name = "lib", classifier = "LIBRARY" });
+
+        var containers = await _client.GetAsync("/api/v1/project/classifier/CONTAINER");
+        var unknown = await _client.GetAsync("/api/v1/project/classifier/SPACESHIP");
+
+        Assert.Equal("1", containers.Headers.GetValues("X-Total-Count").Single());
+        Assert.Equal([Uuid(image)], (await containers.Content.ReadFromJsonAsync<JsonArray>())!.Select(p => Uuid(p!.AsObject())));
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Equal("classifier", (await unknown.Content.ReadFromJsonAsync<JsonArray>())!.Single()!["path"]!.GetValue<string>());
     }
 
     public async Task InitializeAsync()
