@@ -58,6 +58,7 @@ api.MapAnalyses();
 api.MapVex();
 api.MapVulnerabilities();
 api.MapMetrics();
+api.MapBadges();
 app.MapWebUi();
 
 app.Run();

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace Depwatch.Server.Auth;
 
-/// <summary>Authenticates the <c>X-Api-Key</c> header; the principal carries its team's permissions.</summary>
+/// <summary>Authenticates the <c>X-Api-Key</c> header (or a badge's <c>apiKey</c> parameter); the principal carries its team's permissions.</summary>
 internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, UrlEncoder encoder, IDbContextFactory<DepwatchDbContext> contexts,
     ApiKeyFailureLog failures, TimeProvider time)
@@ -18,13 +18,15 @@ internal sealed class ApiKeyAuthenticationHandler(
     public const string SchemeName = "ApiKey";
     public const string Header = "X-Api-Key";
     public const string TeamClaim = "team";
+    public const string QueryParameter = "apiKey";
+    public const string BadgePath = "/api/v1/badge";
 
     /// <summary>A key's last use is recorded at most this often, so that a busy pipeline does not write on every request.</summary>
     public static readonly TimeSpan LastUsedPrecision = TimeSpan.FromMinutes(1);
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        if (!Request.Headers.TryGetValue(Header, out var values) || values.ToString() is not { Length: > 0 } key)
+        if (PresentedKey() is not { Length: > 0 } key)
         {
             return AuthenticateResult.NoResult();
         }
@@ -45,6 +47,19 @@ internal sealed class ApiKeyAuthenticationHandler(
             .Append(new Claim(TeamClaim, match.Id.ToString()))
             .Append(new Claim("apiKey", match.PublicId));
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
+    }
+
+    /// <summary>
+    /// The key in the header, or for a badge (embedded as an image, which cannot send headers) in the
+    /// <c>apiKey</c> query parameter, as Dependency-Track accepts it there.
+    /// </summary>
+    private string? PresentedKey()
+    {
+        if (Request.Headers.TryGetValue(Header, out var values))
+        {
+            return values.ToString();
+        }
+        return Request.Path.StartsWithSegments(BadgePath) && Request.Query.TryGetValue(QueryParameter, out var query) ? query.ToString() : null;
     }
 
     // Conditional, so that instances sharing the database write it once a minute between them too.

@@ -11,13 +11,14 @@ public static class Permissions
     public const string VulnerabilityAnalysis = "VULNERABILITY_ANALYSIS";
     public const string SystemConfiguration = "SYSTEM_CONFIGURATION";
     public const string AccessManagement = "ACCESS_MANAGEMENT";
+    public const string ViewBadges = "VIEW_BADGES";
 
     public const string ClaimType = "permission";
 
     public static readonly IReadOnlyList<string> All =
     [
         BomUpload, ProjectCreationUpload, ViewPortfolio, PortfolioManagement, ViewVulnerability, VulnerabilityAnalysis,
-        SystemConfiguration, AccessManagement,
+        SystemConfiguration, AccessManagement, ViewBadges,
     ];
 
     public static bool IsKnown(string name) => All.Contains(name);

@@ -49,7 +49,7 @@ internal sealed partial class ConfigPropertySeeder(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var existing = await db.ConfigProperties.ToListAsync(cancellationToken);
-        foreach (var definition in TrivyProperties.All)
+        foreach (var definition in ConfigPropertyDefinitions.All)
         {
             var stored = existing.FirstOrDefault(p => p.GroupName == definition.GroupName && p.PropertyName == definition.PropertyName);
             if (stored is null)

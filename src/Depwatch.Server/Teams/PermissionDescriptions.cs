@@ -15,6 +15,7 @@ public static class PermissionDescriptions
         [Permissions.VulnerabilityAnalysis] = "Record decisions about findings: analysis state, justification, response, suppression",
         [Permissions.SystemConfiguration] = "Read and change the server's settings, such as the Trivy analyzer",
         [Permissions.AccessManagement] = "Manage teams, their permissions and their API keys",
+        [Permissions.ViewBadges] = "Fetch project badges (SVG), when badges are turned on",
     };
 
     public static IReadOnlyList<PermissionInfo> All { get; } =

@@ -25,6 +25,8 @@ public abstract class UpgradeTests(StorageKind storage)
     private static readonly HashSet<string> s_changesWithUse = ["lastUsed"];
     private static readonly HashSet<string> s_grownByUpgrades = ["permissions"];
 
+    private static string PropertyKey(JsonNode? property) => $"{property!["groupName"]}/{property["propertyName"]}";
+
     [Fact]
     public async Task The_upgraded_database_serves_every_project_component_finding_metric_and_team_as_the_release_did()
     {
@@ -47,7 +49,12 @@ public abstract class UpgradeTests(StorageKind storage)
         }
         // Administrators gain the permissions later versions add; nobody loses one.
         JsonSubset.AssertContains(release.Expected("teams.json"), await GetAsync(http, "/api/v1/team"), s_changesWithUse, "teams.json", s_grownByUpgrades);
-        JsonSubset.AssertContains(release.Expected("config-properties.json"), await GetAsync(http, "/api/v1/configProperty"), s_changesWithUse);
+        // Every setting the release had keeps its value; settings later versions add come with their defaults.
+        var expectedProperties = release.Expected("config-properties.json").AsArray();
+        var properties = (await GetAsync(http, "/api/v1/configProperty"))!.AsArray();
+        var released = expectedProperties.Select(PropertyKey).ToHashSet();
+        JsonSubset.AssertContains(expectedProperties, new JsonArray([.. properties.Where(p => released.Contains(PropertyKey(p))).Select(p => p!.DeepClone())]), s_changesWithUse);
+        Assert.Equal("false", (string?)properties.Single(p => PropertyKey(p) == "general/badge.enabled")!["propertyValue"]);
     }
 
     [Fact]
@@ -63,7 +70,9 @@ public abstract class UpgradeTests(StorageKind storage)
 
         using var admin = app.CreateClient(ReleaseDatabase.AdminKey);
         var permissions = await admin.GetFromJsonAsync<JsonObject>("/api/v1/team/self");
-        Assert.Contains("VULNERABILITY_ANALYSIS", permissions!["permissions"]!.AsArray().Select(p => (string?)p!["name"]));
+        var held = permissions!["permissions"]!.AsArray().Select(p => (string?)p!["name"]).ToList();
+        Assert.Contains("VULNERABILITY_ANALYSIS", held);
+        Assert.Contains("VIEW_BADGES", held);
 
         var users = app.Services.GetRequiredService<UserSignIn>();
         Assert.IsType<SignInOutcome.Success>(await users.SignInAsync("admin", ReleaseDatabase.AdminPassword, System.Net.IPAddress.Loopback, CancellationToken.None));

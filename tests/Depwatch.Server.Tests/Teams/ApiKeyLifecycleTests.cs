@@ -156,7 +156,7 @@ public abstract class ApiKeyLifecycleTests(StorageKind storage) : IAsyncLifetime
         Assert.False(listedKey.ContainsKey("key"));
         Assert.True((long)listedKey["created"]! > 1_700_000_000_000);
         var administrators = teams.Single(t => (string?)t!["name"] == "Administrators")!;
-        Assert.Equal(8, administrators["permissions"]!.AsArray().Count);
+        Assert.Equal(9, administrators["permissions"]!.AsArray().Count);
     }
 
     [Fact]
@@ -165,7 +165,7 @@ public abstract class ApiKeyLifecycleTests(StorageKind storage) : IAsyncLifetime
         var permissions = await _admin.GetFromJsonAsync<JsonArray>("/api/v1/permission");
 
         Assert.Equal(
-            ["ACCESS_MANAGEMENT", "BOM_UPLOAD", "PORTFOLIO_MANAGEMENT", "PROJECT_CREATION_UPLOAD", "SYSTEM_CONFIGURATION", "VIEW_PORTFOLIO", "VIEW_VULNERABILITY", "VULNERABILITY_ANALYSIS"],
+            ["ACCESS_MANAGEMENT", "BOM_UPLOAD", "PORTFOLIO_MANAGEMENT", "PROJECT_CREATION_UPLOAD", "SYSTEM_CONFIGURATION", "VIEW_BADGES", "VIEW_PORTFOLIO", "VIEW_VULNERABILITY", "VULNERABILITY_ANALYSIS"],
             permissions!.Select(p => (string?)p!["name"]));
         Assert.All(permissions!, p => Assert.False(string.IsNullOrWhiteSpace((string?)p!["description"])));
     }
