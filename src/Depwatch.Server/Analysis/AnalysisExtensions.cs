@@ -4,12 +4,13 @@ namespace Depwatch.Server.Analysis;
 
 public static class AnalysisExtensions
 {
-    /// <summary>The <c>ANALYZE_PROJECT</c> job handler and its requests, the shared Trivy analyzer, metrics, and the portfolio schedule.</summary>
+    /// <summary>The <c>ANALYZE_PROJECT</c> job handler and its requests, the shared Trivy analyzer, metrics, the vulnerability catalogue, and the portfolio schedule.</summary>
     public static IServiceCollection AddAnalysis(this IServiceCollection services)
     {
         services.AddSingleton<TrivyAnalyzerProvider>();
         services.AddSingleton<FindingReconciler>();
         services.AddSingleton<MetricsCalculator>();
+        services.AddSingleton<VulnerabilityCatalogue>();
         services.AddSingleton<Endpoints.Models.FindingsCache>();
         services.AddSingleton<IJobHandler, AnalyzeProjectHandler>();
         services.AddSingleton<AnalysisRequests>();
