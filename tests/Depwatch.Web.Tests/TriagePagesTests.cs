@@ -48,6 +48,21 @@ public abstract partial class TriagePagesTests(StorageKind storage, TrivyServerF
     }
 
     [Fact]
+    public async Task The_history_of_analyses_counts_suppressed_findings_apart()
+    {
+        var project = await _api.UploadAndWaitAsync("shop", "1.0.0", WebBoms.Shop());
+        await DecideAsync(_client, project, "GHSA-r4q8-vxc6-wjf5", ("Triage.State", "FALSE_POSITIVE"), ("Triage.Suppress", "true"));
+
+        var analyze = await _client.PostAsync($"/projects/{project}?handler=Analyze", [], await _client.FormTokenAsync($"/projects/{project}"));
+        await _api.WaitAsync(Guid.Parse(Regex.Match(analyze.Headers.Location!.OriginalString, "token=([0-9a-f-]+)").Groups[1].Value));
+
+        var history = Html.RowsOf((await _client.GetAsync($"/projects/{project}")).Html, "history");
+        Assert.Equal(2, history.Count);
+        Assert.EndsWith("| 0 | 1 | 1 | 1 | 0 | 1 | 4", history[0], StringComparison.Ordinal);
+        Assert.EndsWith("| 1 | 1 | 1 | 1 | 0 | 0 | 4", history[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Bulk_triage_records_one_decision_for_every_selected_finding()
     {
         var project = await _api.UploadAndWaitAsync("shop", "1.0.0", WebBoms.Shop());
