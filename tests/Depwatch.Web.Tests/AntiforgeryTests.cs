@@ -35,6 +35,10 @@ public abstract class AntiforgeryTests(StorageKind storage) : IAsyncLifetime
         new("portfolio SBOM upload", "/", "/?handler=Upload", [new("ProjectName", "planted")]),
         new("project SBOM upload", $"/projects/{_projectId}", $"/projects/{_projectId}?handler=Upload", []),
         new("analyze now", $"/projects/{_projectId}", $"/projects/{_projectId}?handler=Analyze", []),
+        new("finding decision", $"/projects/{_projectId}", $"/projects/{_projectId}?handler=Analysis",
+            [new("finding", $"{Guid.NewGuid()}_{Guid.NewGuid()}"), new("Triage.State", "FALSE_POSITIVE"), new("Triage.Suppress", "true")]),
+        new("bulk triage", $"/projects/{_projectId}", $"/projects/{_projectId}?handler=Bulk",
+            [new("selected", $"{Guid.NewGuid()}_{Guid.NewGuid()}"), new("Bulk.State", "FALSE_POSITIVE"), new("Bulk.Suppress", "true")]),
     ];
 
     [Fact]
@@ -86,9 +90,10 @@ public abstract class AntiforgeryTests(StorageKind storage) : IAsyncLifetime
         await using var db = await _app.Services.GetRequiredService<IDbContextFactory<DepwatchDbContext>>().CreateDbContextAsync();
         var projects = await db.Projects.Select(p => $"{p.Name}:{p.LastAnalysisState}").ToListAsync();
         var jobs = await db.Jobs.CountAsync();
+        var decisions = await db.FindingAnalyses.CountAsync() + await db.AnalysisComments.CountAsync();
         return string.Join('\n', users.Select(u => $"{u.UserName}:{string.Join(',', u.Permissions)}:{u.MustChangePassword}")
             .Concat(properties.Select(p => $"{p.GroupName}/{p.PropertyName}={p.PropertyValue}"))
-            .Concat(projects).Append($"jobs:{jobs}"));
+            .Concat(projects).Append($"jobs:{jobs}").Append($"decisions:{decisions}"));
     }
 
     public async Task InitializeAsync()

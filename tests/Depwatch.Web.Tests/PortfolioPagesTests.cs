@@ -12,6 +12,7 @@ namespace Depwatch.Web.Tests;
 /// <summary>The portfolio, project and vulnerability pages over plain HTTP, on both databases, against the real Trivy server.</summary>
 public abstract class PortfolioPagesTests(StorageKind storage, TrivyServerFixture trivy) : IAsyncLifetime
 {
+    private TrivyPages _pages = null!;
     private WebUiApplication _app = null!;
     private PageClient _client = null!;
     private ApiClient _api = null!;
@@ -210,22 +211,11 @@ public abstract class PortfolioPagesTests(StorageKind storage, TrivyServerFixtur
 
     public async Task InitializeAsync()
     {
-        _app = await WebUiApplication.StartAsync(storage, new Dictionary<string, string?>
-        {
-            ["Depwatch:Trivy:BaseUrl"] = trivy.BaseUrl.ToString(),
-            ["Depwatch:Trivy:ApiToken"] = trivy.Token,
-        });
-        await _app.CreateRootAsync();
-        _client = await _app.SignedInClientAsync(Users.Root);
-        _api = new ApiClient(_app);
+        _pages = await TrivyPages.StartAsync(storage, trivy);
+        (_app, _client, _api) = (_pages.App, _pages.Client, _pages.Api);
     }
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        _api.Dispose();
-        await _app.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _pages.DisposeAsync();
 }
 
 [Collection(BrowserCollection.Name)]

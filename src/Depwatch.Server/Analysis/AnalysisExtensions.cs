@@ -4,7 +4,10 @@ namespace Depwatch.Server.Analysis;
 
 public static class AnalysisExtensions
 {
-    /// <summary>The <c>ANALYZE_PROJECT</c> job handler and its requests, the shared Trivy analyzer, metrics and their history, and the portfolio schedule.</summary>
+    /// <summary>
+    /// The <c>ANALYZE_PROJECT</c> job handler and its requests, the shared Trivy analyzer, metrics and their history, the
+    /// vulnerability catalogue, and the portfolio schedule.
+    /// </summary>
     public static IServiceCollection AddAnalysis(this IServiceCollection services)
     {
         services.AddSingleton<TrivyAnalyzerProvider>();
@@ -12,6 +15,7 @@ public static class AnalysisExtensions
         services.AddSingleton<MetricsCalculator>();
         services.AddSingleton<MetricsHistory>();
         services.AddHostedService<MetricsHistoryRecorder>();
+        services.AddSingleton<VulnerabilityCatalogue>();
         services.AddSingleton<Endpoints.Models.FindingsCache>();
         services.AddSingleton<IJobHandler, AnalyzeProjectHandler>();
         services.AddSingleton<AnalysisRequests>();

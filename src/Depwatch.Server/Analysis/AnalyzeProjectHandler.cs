@@ -103,7 +103,7 @@ internal sealed partial class AnalyzeProjectHandler(
             .SetProperty(x => x.Components, components)
             .SetProperty(x => x.Critical, counts.Critical).SetProperty(x => x.High, counts.High)
             .SetProperty(x => x.Medium, counts.Medium).SetProperty(x => x.Low, counts.Low)
-            .SetProperty(x => x.Unassigned, counts.Unassigned), cancellationToken);
+            .SetProperty(x => x.Unassigned, counts.Unassigned).SetProperty(x => x.Suppressed, counts.Suppressed), cancellationToken);
         if (state == AnalysisStates.Succeeded)
         {
             await history.RecordProjectAsync(projectId, counts, cancellationToken);

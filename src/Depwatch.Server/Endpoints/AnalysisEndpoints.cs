@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Depwatch.Core.Triage;
 using Depwatch.Server.Auth;
 using Depwatch.Server.Configuration;
 using Depwatch.Server.Endpoints.Models;
@@ -12,8 +11,6 @@ namespace Depwatch.Server.Endpoints;
 /// <summary>Dependency-Track's analysis API: the decision about one finding and its audit trail.</summary>
 internal static class AnalysisEndpoints
 {
-    private const int MaxTextLength = 10_000;
-
     public static void MapAnalyses(this IEndpointRouteBuilder api)
     {
         var analyses = api.MapGroup("/v1/analysis").WithTags("Analysis");
@@ -46,7 +43,8 @@ internal static class AnalysisEndpoints
         var projectId = OptionalUuid(request.Project, "project", errors);
         var componentId = RequiredUuid(request.Component, "component", errors);
         var vulnerabilityId = RequiredUuid(request.Vulnerability, "vulnerability", errors);
-        var change = ParseChange(request, errors);
+        var change = AnalysisChanges.Parse(request.AnalysisState, request.AnalysisJustification, request.AnalysisResponse,
+            request.AnalysisDetails, request.Comment, request.IsSuppressed, errors);
         if (errors.Count > 0)
         {
             return TypedResults.BadRequest(errors);
@@ -54,53 +52,6 @@ internal static class AnalysisEndpoints
         var commenter = user.Identity?.Name ?? "unknown";
         return Answer(await store.RecordAsync(projectId, componentId, vulnerabilityId, change, commenter,
             request.ApplyToAllProjects == true, cancellationToken));
-    }
-
-    private static AnalysisChange ParseChange(AnalysisRequest request, List<FieldError> errors)
-    {
-        var state = ParseName<AnalysisState>(request.AnalysisState, "analysisState", errors);
-        var justification = ParseName<AnalysisJustification>(request.AnalysisJustification, "analysisJustification", errors);
-        var response = ParseName<AnalysisResponse>(request.AnalysisResponse, "analysisResponse", errors);
-        // CycloneDX: a justification says why a component is not affected, and means nothing with another state.
-        if (justification != AnalysisJustification.NotSet && state != AnalysisState.NotAffected)
-        {
-            errors.Add(new FieldError(
-                $"analysisJustification {AnalysisNames.Name(justification)} applies only to analysisState NOT_AFFECTED, not {AnalysisNames.Name(state)}",
-                "analysisJustification requires analysisState NOT_AFFECTED", "analysisJustification", request.AnalysisJustification));
-        }
-        CheckText(request.AnalysisDetails, "analysisDetails", errors);
-        CheckText(request.Comment, "comment", errors);
-        return new AnalysisChange(state, justification, response, request.AnalysisDetails, request.Comment, request.IsSuppressed);
-    }
-
-    private static TEnum ParseName<TEnum>(string? name, string field, List<FieldError> errors) where TEnum : struct, Enum
-    {
-        if (name is null)
-        {
-            return default;
-        }
-        if (AnalysisNames.TryParse<TEnum>(name, out var value))
-        {
-            return value;
-        }
-        errors.Add(new FieldError($"{field} must be one of {string.Join(", ", AnalysisNames.All<TEnum>())}", "Invalid value", field, name));
-        return default;
-    }
-
-    private static void CheckText(string? text, string field, List<FieldError> errors)
-    {
-        if (text is null)
-        {
-            return;
-        }
-        if (text.Length > MaxTextLength)
-        {
-            errors.Add(new FieldError($"{field} is longer than {MaxTextLength} characters", "Too long", field, null));
-        }
-        else if (text.Contains('\0', StringComparison.Ordinal))
-        {
-            errors.Add(new FieldError($"{field} contains a NUL character", "Invalid character", field, null));
-        }
     }
 
     private static Guid? OptionalUuid(string? value, string field, List<FieldError> errors) =>

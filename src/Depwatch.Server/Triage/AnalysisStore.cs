@@ -88,6 +88,19 @@ internal sealed partial class AnalysisStore(IDbContextFactory<DepwatchDbContext>
         }
     }
 
+    /// <summary>The trails of these decisions, oldest entry first, by decision.</summary>
+    public async Task<ILookup<Guid, AnalysisComment>> TrailsAsync(IReadOnlyCollection<Guid> analysisIds, CancellationToken cancellationToken)
+    {
+        if (analysisIds.Count == 0)
+        {
+            return Array.Empty<AnalysisComment>().ToLookup(_ => Guid.Empty);
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var comments = await db.AnalysisComments.AsNoTracking().Where(c => analysisIds.Contains(c.AnalysisId)).OrderBy(c => c.Id)
+            .Select(c => new { c.AnalysisId, Comment = new AnalysisComment(c.Timestamp, c.Commenter, c.Comment) }).ToListAsync(cancellationToken);
+        return comments.ToLookup(c => c.AnalysisId, c => c.Comment);
+    }
+
     private static async Task<(AnalysisLookup Outcome, Target? Target)> ResolveAsync(
         DepwatchDbContext db, Guid? projectId, Guid componentId, Guid vulnerabilityId, CancellationToken cancellationToken)
     {

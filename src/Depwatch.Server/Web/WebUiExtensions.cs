@@ -48,6 +48,7 @@ public static class WebUiExtensions
         services.AddSingleton<TrivyConnectionTest>();
         services.AddSingleton<PortfolioReader>();
         services.AddSingleton<WebBomUpload>();
+        services.AddSingleton<WebTriage>();
         return services;
     }
 

@@ -161,6 +161,9 @@ public abstract class ProjectFindingsTests(StorageKind storage, TrivyServerFixtu
         var run = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["runs"]![0]!;
         Assert.Equal(["CVE-2024-90001", "CVE-2024-90002", "CVE-2025-90101", "GHSA-r4q8-vxc6-wjf5"],
             run["tool"]!["driver"]!["rules"]!.AsArray().Select(r => r!["id"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+        // As Dependency-Track: a rule is named after its first CWE, in Pascal case without spaces.
+        Assert.Equal("ImproperlyControlledModificationOfObjectPrototypeAttributes('PrototypePollution')",
+            run["tool"]!["driver"]!["rules"]!.AsArray().Single(r => r!["id"]!.GetValue<string>() == "GHSA-r4q8-vxc6-wjf5")!["name"]!.GetValue<string>());
         var results = run["results"]!.AsArray();
         Assert.Equal(4, results.Count);
         var critical = results.Single(r => r!["ruleId"]!.GetValue<string>() == "GHSA-r4q8-vxc6-wjf5")!;

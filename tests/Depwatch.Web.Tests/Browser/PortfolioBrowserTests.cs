@@ -18,7 +18,7 @@ public sealed partial class PortfolioBrowserTests(BrowserFixture browser, TrivyS
         ["Depwatch:Trivy:ApiToken"] = trivy.Token,
     };
 
-    private ILocator FindingRows => Page.GetByTestId("findings").Locator("tbody tr");
+    private ILocator FindingRows => Page.GetByTestId("findings").Locator("tbody tr.finding");
 
     [Fact]
     public async Task An_uploaded_SBOM_becomes_findings_that_filter_sort_and_lead_to_the_vulnerability()

@@ -49,6 +49,14 @@ public sealed class ApiClient : IDisposable
         }
     }
 
+    public async Task<T> GetJsonAsync<T>(string path) where T : System.Text.Json.Nodes.JsonNode
+    {
+        var response = await _http.GetAsync(path);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"GET {path} answered {(int)response.StatusCode}: {body}");
+        return (T)System.Text.Json.Nodes.JsonNode.Parse(body)!;
+    }
+
     public void Dispose() => _http.Dispose();
 
     private sealed record TokenJson(Guid Token);

@@ -12,7 +12,8 @@ public static class Users
 
     public static readonly string[] AllPermissions =
     [
-        "BOM_UPLOAD", "PROJECT_CREATION_UPLOAD", "VIEW_PORTFOLIO", "PORTFOLIO_MANAGEMENT", "VIEW_VULNERABILITY", "SYSTEM_CONFIGURATION", "ACCESS_MANAGEMENT",
+        "BOM_UPLOAD", "PROJECT_CREATION_UPLOAD", "VIEW_PORTFOLIO", "PORTFOLIO_MANAGEMENT", "VIEW_VULNERABILITY", "VULNERABILITY_ANALYSIS", "SYSTEM_CONFIGURATION",
+        "ACCESS_MANAGEMENT",
     ];
 
     public static Task CreateRootAsync(this WebUiApplication app) => app.CreateUserAsync(Root, Password, AllPermissions);

@@ -15,4 +15,7 @@ public sealed class AnalysisRunEntity
     public int Medium { get; set; }
     public int Low { get; set; }
     public int Unassigned { get; set; }
+
+    /// <summary>Findings a decision suppressed when the analysis finished: not in the severity counts above.</summary>
+    public int Suppressed { get; set; }
 }

@@ -53,8 +53,7 @@ internal sealed class FindingsSarifResult(Guid projectId, IReadOnlyList<Finding>
         {
             json.WriteStartObject();
             json.WriteString("id", vulnerability.VulnId);
-            // Dependency-Track names a rule after its first CWE's name; Depwatch has CWE numbers only.
-            json.WriteString("name", "");
+            json.WriteString("name", RuleName(vulnerability));
             WriteText(json, "shortDescription", vulnerability.VulnId);
             WriteText(json, "fullDescription", vulnerability.Description?.Trim() ?? "");
             json.WriteEndObject();
@@ -94,6 +93,12 @@ internal sealed class FindingsSarifResult(Guid projectId, IReadOnlyList<Finding>
         json.WriteEndObject();
         json.WriteEndObject();
     }
+
+    /// <summary>As Dependency-Track: the first CWE's name in Pascal case without spaces ("RelativePathTraversal").</summary>
+    private static string RuleName(Vulnerability vulnerability) =>
+        vulnerability.Cwes.Count > 0 && CweNames.Name(vulnerability.Cwes[0]) is { } name
+            ? string.Concat(name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(word => char.ToUpperInvariant(word[0]) + word[1..]))
+            : "";
 
     private static string Level(Severity severity) => severity switch
     {

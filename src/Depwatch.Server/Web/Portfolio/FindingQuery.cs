@@ -1,3 +1,4 @@
+using Depwatch.Core.Triage;
 using Depwatch.Core.Vulnerabilities;
 
 namespace Depwatch.Server.Web.Portfolio;
@@ -7,7 +8,10 @@ namespace Depwatch.Server.Web.Portfolio;
 /// <param name="SourceName">Vulnerability source to keep (NVD, GITHUB, …), or null for all.</param>
 /// <param name="FixState"><c>yes</c>: only findings with a fixed version; <c>no</c>: only those without; else all.</param>
 /// <param name="Direction"><c>asc</c> or <c>desc</c>; by default scores descend and names ascend.</param>
-internal sealed record FindingQuery(string? SeverityName, string? SourceName, string? FixState, string? Sort, string? Direction, int Page)
+/// <param name="StateName">Analysis state to keep (Dependency-Track's name: NOT_SET, EXPLOITABLE, …), or null for all.</param>
+/// <param name="ShowSuppressed">Whether suppressed findings are listed too; as in Dependency-Track they are not by default.</param>
+internal sealed record FindingQuery(
+    string? SeverityName, string? SourceName, string? FixState, string? Sort, string? Direction, int Page, string? StateName = null, bool ShowSuppressed = false)
 {
     public const int PageSize = 50;
 
@@ -28,6 +32,8 @@ internal sealed record FindingQuery(string? SeverityName, string? SourceName, st
             .Where(r => SeverityName is not { Length: > 0 } || SeverityNames.LowerCase(Grouped(r.Vulnerability.Severity)) == SeverityName)
             .Where(r => SourceName is not { Length: > 0 } || r.Vulnerability.Source == SourceName)
             .Where(r => FixState switch { "yes" => r.Fixable, "no" => !r.Fixable, _ => true })
+            .Where(r => StateName is not { Length: > 0 } || AnalysisNames.Name(r.Analysis.State) == StateName)
+            .Where(r => ShowSuppressed || !r.Analysis.IsSuppressed)
             .ToList();
         var ordered = Order(filtered).ToList();
         var page = Math.Clamp(Page, 1, Math.Max(1, (ordered.Count + PageSize - 1) / PageSize));

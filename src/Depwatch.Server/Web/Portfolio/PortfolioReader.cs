@@ -1,3 +1,4 @@
+using Depwatch.Core.Triage;
 using Depwatch.Server.Analysis;
 using Depwatch.Server.Data;
 using Depwatch.Server.Data.Entities;
@@ -93,7 +94,10 @@ internal sealed class PortfolioReader(IDbContextFactory<DepwatchDbContext> conte
         return new Paged<ComponentEntity>(items, total, page, pageSize);
     }
 
-    /// <summary>The project's unresolved findings, each vulnerability read once however many components it affects.</summary>
+    /// <summary>
+    /// The project's unresolved findings with the decisions about them, suppressed ones included, each vulnerability
+    /// read once however many components it affects.
+    /// </summary>
     public async Task<List<FindingRow>> FindingsAsync(Guid projectId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -101,9 +105,14 @@ internal sealed class PortfolioReader(IDbContextFactory<DepwatchDbContext> conte
             .Where(f => f.ProjectId == projectId && f.ResolvedOn == null)
             .Join(db.Components, f => f.ComponentId, c => c.Id, (f, c) => new { Finding = f, Component = c })
             .Join(db.Vulnerabilities, r => r.Finding.VulnerabilityId, v => v.Id, (r, v) => new { r.Finding, r.Component, Vulnerability = v })
+            .LeftJoin(db.FindingAnalyses,
+                r => new { r.Finding.ProjectId, r.Component.Identity, r.Finding.VulnerabilityId },
+                a => new { a.ProjectId, Identity = a.ComponentIdentity, a.VulnerabilityId },
+                (r, a) => new { r.Finding, r.Component, r.Vulnerability, Analysis = a })
             .ToListAsync(cancellationToken);
         var vulnerabilities = rows.Select(r => r.Vulnerability).DistinctBy(v => v.Id).ToDictionary(v => v.Id, VulnerabilityMapping.ToDomain);
-        return [.. rows.Select(r => new FindingRow(r.Finding, r.Component, vulnerabilities[r.Vulnerability.Id]))];
+        return [.. rows.Select(r => new FindingRow(r.Finding, r.Component, vulnerabilities[r.Vulnerability.Id],
+            r.Analysis is null ? FindingAnalysis.None : AnalysisMapping.ToDomain(r.Analysis), r.Analysis?.Id))];
     }
 
     /// <summary>Which of these identifiers (source/id) Depwatch has a record of, so that only those are linked.</summary>

@@ -1,3 +1,4 @@
+using Depwatch.Core.Triage;
 using Depwatch.Core.Vulnerabilities;
 using Depwatch.Server.Analysis;
 using Depwatch.Server.Data.Entities;
@@ -19,9 +20,12 @@ internal sealed record Paged<T>(IReadOnlyList<T> Items, int Total, int Page, int
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }
 
-/// <summary>An unresolved finding as the project page lists it.</summary>
-internal sealed record FindingRow(FindingEntity Finding, ComponentEntity Component, Vulnerability Vulnerability)
+/// <summary>An unresolved finding as the project page lists it, with the decision about it (and its id, once there is one).</summary>
+internal sealed record FindingRow(FindingEntity Finding, ComponentEntity Component, Vulnerability Vulnerability, FindingAnalysis Analysis, Guid? AnalysisId)
 {
+    /// <summary>What the page's forms name the finding by: the component's id and the vulnerability's.</summary>
+    public string Key => $"{Component.Id}_{Finding.VulnerabilityId}";
+
     /// <summary>The score shown: CVSS v3, else v4, else v2.</summary>
     public double? Cvss => Vulnerability.CvssV3?.Score ?? Vulnerability.CvssV4?.Score ?? Vulnerability.CvssV2?.Score;
 

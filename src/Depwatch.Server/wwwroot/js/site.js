@@ -60,6 +60,13 @@
     if (message && !window.confirm(message)) event.preventDefault();
   });
 
+  // "Select every finding on this page": ticks or clears the checkboxes that belong to its form.
+  document.addEventListener('change', (event) => {
+    const all = event.target.closest('input[data-select-all]');
+    if (!all) return;
+    for (const box of document.querySelectorAll(`input[type=checkbox][form="${all.dataset.selectAll}"]`)) box.checked = all.checked;
+  });
+
   // Work queued for a BOM upload: follow it, then show the result.
   const followProcessing = (element) => {
     const url = element.dataset.pollUrl;

@@ -90,6 +90,9 @@ namespace Depwatch.Server.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("Suppressed")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Unassigned")
                         .HasColumnType("integer");
 

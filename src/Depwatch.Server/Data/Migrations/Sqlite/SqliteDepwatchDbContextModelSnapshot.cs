@@ -81,6 +81,9 @@ namespace Depwatch.Server.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Suppressed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Unassigned")
                         .HasColumnType("INTEGER");
 

@@ -1,20 +1,27 @@
+using System.Globalization;
 using Depwatch.Server.Analysis;
 using Depwatch.Server.Auth;
 using Depwatch.Server.Data;
 using Depwatch.Server.Data.Entities;
 using Depwatch.Server.Jobs;
 using Depwatch.Server.PackageIndexes;
+using Depwatch.Server.Triage;
 using Depwatch.Server.Web.Portfolio;
 using Depwatch.Server.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
 
 namespace Depwatch.Server.Web.Pages.Projects;
 
-/// <summary>A project: its findings and components, their history, an SBOM upload and "Analyze now".</summary>
+/// <summary>
+/// A project: its findings with their audit panels and bulk triage, its components, their history, an SBOM upload,
+/// "Analyze now", and its decisions as VEX and its findings as FPF to download.
+/// </summary>
 internal sealed class ProjectModel(
-    PortfolioReader reader, WebBomUpload uploads, IJobQueue queue, AnalysisRequests analyses, ProjectSourceWarnings sourceWarnings) : PageModel
+    PortfolioReader reader, WebBomUpload uploads, IJobQueue queue, AnalysisRequests analyses, ProjectSourceWarnings sourceWarnings,
+    WebTriage triage, AnalysisStore decisions, IDbContextFactory<DepwatchDbContext> contexts, TimeProvider time) : PageModel
 {
     public const int ComponentsPerPage = 50;
 
@@ -39,6 +46,21 @@ internal sealed class ProjectModel(
     [BindProperty(SupportsGet = true)]
     public string? Dir { get; set; }
 
+    /// <summary>Analysis state to list (NOT_SET, EXPLOITABLE, …), or null for all.</summary>
+    [BindProperty(SupportsGet = true, Name = "analysis")]
+    public string? AnalysisFilter { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "suppressed")]
+    public bool ShowSuppressed { get; set; }
+
+    /// <summary>The finding whose audit panel is open, after its decision was recorded.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Open { get; set; }
+
+    /// <summary>How many findings the last triage form recorded a decision for.</summary>
+    [BindProperty(SupportsGet = true)]
+    public int? Triaged { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
@@ -56,7 +78,19 @@ internal sealed class ProjectModel(
 
     public bool MayUpload => User.Has(Permissions.BomUpload);
 
-    public FindingQuery Findings => new(Severity, Source, Fix, Sort, Dir, PageNumber);
+    public bool MayTriage => User.Has(Permissions.VulnerabilityAnalysis);
+
+    public FindingQuery Findings => new(Severity, Source, Fix, Sort, Dir, PageNumber, AnalysisFilter, ShowSuppressed);
+
+    /// <summary>Unresolved findings that a decision suppressed: not in <see cref="FindingCount"/>, counted apart.</summary>
+    public int SuppressedCount { get; private set; }
+
+    public ILookup<Guid, AnalysisComment> Trails { get; private set; } = Array.Empty<AnalysisComment>().ToLookup(_ => Guid.Empty);
+
+    /// <summary>The messages of a triage form that was refused, by field, and the finding it was for (null: bulk).</summary>
+    public IReadOnlyDictionary<string, string> TriageErrors { get; private set; } = new Dictionary<string, string>();
+
+    public string? TriageErrorsFor { get; private set; }
 
     public Paged<FindingRow>? FindingPage { get; private set; }
 
@@ -118,12 +152,61 @@ internal sealed class ProjectModel(
         return await analyses.RequestAsync(Id, cancellationToken) is { } token ? Redirect($"/projects/{Id}?token={token}") : NotFound();
     }
 
+    public async Task<IActionResult> OnPostAnalysisAsync(string? finding, [Bind(Prefix = "Triage")] TriageForm form, CancellationToken cancellationToken) =>
+        await TriageAsync(finding is null ? [] : [finding], form, finding, cancellationToken);
+
+    public async Task<IActionResult> OnPostBulkAsync(List<string> selected, [Bind(Prefix = "Bulk")] TriageForm form, CancellationToken cancellationToken) =>
+        await TriageAsync(selected, form, null, cancellationToken);
+
+    public Task<IActionResult> OnGetCycloneDxVexAsync(CancellationToken cancellationToken) =>
+        DownloadAsync(() => Endpoints.VexEndpoints.ExportCycloneDx(Id.ToString(), Request, contexts, time, cancellationToken));
+
+    public Task<IActionResult> OnGetOpenVexAsync(CancellationToken cancellationToken) =>
+        DownloadAsync(() => Endpoints.VexEndpoints.ExportOpenVex(Id.ToString(), Request, contexts, time, cancellationToken));
+
+    public Task<IActionResult> OnGetFindingsExportAsync(CancellationToken cancellationToken) =>
+        DownloadAsync(() => Endpoints.FindingEndpoints.ExportProjectFindings(Id.ToString(), Request, contexts, time, cancellationToken));
+
+    private async Task<IActionResult> DownloadAsync<TResult>(Func<Task<TResult>> export) where TResult : INestedHttpResult
+    {
+        if (!MayViewFindings)
+        {
+            return Forbid();
+        }
+        return new HttpResultAction((await export()).Result);
+    }
+
+    private async Task<IActionResult> TriageAsync(IReadOnlyList<string> keys, TriageForm form, string? finding, CancellationToken cancellationToken)
+    {
+        if (!MayTriage || !MayViewFindings)
+        {
+            return Forbid();
+        }
+        var result = await triage.RecordAsync(Id, keys, form, User, cancellationToken);
+        if (result.Errors.Count == 0)
+        {
+            var back = Link(("triaged", result.Recorded.ToString(CultureInfo.InvariantCulture)), ("open", finding),
+                ("p", PageNumber > 1 ? PageNumber.ToString(CultureInfo.InvariantCulture) : null));
+            return Redirect(finding is null ? back : $"{back}#audit-{finding}");
+        }
+        (TriageErrors, TriageErrorsFor, Open) = (result.Errors, finding, finding);
+        foreach (var (field, error) in result.Errors)
+        {
+            ModelState.AddModelError(field, error);
+        }
+        return await LoadAsync(cancellationToken) ? Page() : NotFound();
+    }
+
+    public AuditPanelView Panel(FindingRow row) => new(row, [.. Trails[row.AnalysisId ?? Guid.Empty]], MayTriage, Open == row.Key,
+        TriageErrorsFor == row.Key ? TriageErrors : null, Link(("handler", "Analysis"), ("p", PageNumber > 1 ? PageNumber.ToString(CultureInfo.InvariantCulture) : null)));
+
     /// <summary>This page's address with some query values changed (null removes one); the page number resets unless given.</summary>
     public string Link(params (string Key, string? Value)[] changes)
     {
         var values = new Dictionary<string, string?>
         {
             ["view"] = View, ["severity"] = Severity, ["source"] = Source, ["fix"] = Fix, ["sort"] = Sort, ["dir"] = Dir, ["q"] = Q,
+            ["analysis"] = AnalysisFilter, ["suppressed"] = ShowSuppressed ? "true" : null,
         };
         foreach (var (key, value) in changes)
         {
@@ -161,9 +244,11 @@ internal sealed class ProjectModel(
         if (MayViewFindings)
         {
             var findings = await reader.FindingsAsync(Id, cancellationToken);
-            FindingCount = findings.Count;
+            SuppressedCount = findings.Count(f => f.Analysis.IsSuppressed);
+            FindingCount = findings.Count - SuppressedCount;
             Sources = [.. findings.Select(f => f.Vulnerability.Source).Distinct().Order(StringComparer.Ordinal)];
             FindingPage = Findings.Apply(findings);
+            Trails = await decisions.TrailsAsync([.. FindingPage.Items.Select(f => f.AnalysisId).OfType<Guid>()], cancellationToken);
             KnownAliases = await reader.KnownAsync(
                 FindingPage.Items.SelectMany(f => f.Vulnerability.Aliases).Select(a => (a.Source, a.VulnId)), cancellationToken);
         }
