@@ -64,9 +64,13 @@ internal sealed partial class AnalysisStore(IDbContextFactory<DepwatchDbContext>
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var now = time.GetUtcNow();
+            // One query for the projects' decisions, however many changes: the rest is found in memory.
+            var projects = changes.Select(c => c.ProjectId).Distinct().ToList();
+            await db.FindingAnalyses.Where(a => projects.Contains(a.ProjectId)).LoadAsync(cancellationToken);
             foreach (var change in changes)
             {
-                await StageAsync(db, change.ProjectId, change.Identity, change.VulnerabilityId, change.Change, commenter, null, now, cancellationToken);
+                await StageAsync(db, change.ProjectId, change.Identity, change.VulnerabilityId, change.Change, commenter, null, now, cancellationToken,
+                    loaded: true);
             }
             try
             {
@@ -103,12 +107,16 @@ internal sealed partial class AnalysisStore(IDbContextFactory<DepwatchDbContext>
     }
 
     /// <summary>Applies a change to the decision, creating it if need be, and adds its trail entries; saves nothing.</summary>
+    /// <param name="loaded">The context already tracks every decision of the project: none to look up in the database.</param>
     private static async Task<FindingAnalysisEntity> StageAsync(
         DepwatchDbContext db, Guid projectId, string identity, Guid vulnerabilityId, AnalysisChange change, string commenter, string? note,
-        DateTimeOffset now, CancellationToken cancellationToken)
+        DateTimeOffset now, CancellationToken cancellationToken, bool loaded = false)
     {
-        var entity = db.FindingAnalyses.Local.FirstOrDefault(Matches(projectId, identity, vulnerabilityId).Compile())
-            ?? await db.FindingAnalyses.FirstOrDefaultAsync(Matches(projectId, identity, vulnerabilityId), cancellationToken);
+        var entity = db.FindingAnalyses.Local.FirstOrDefault(a => a.ProjectId == projectId && a.ComponentIdentity == identity && a.VulnerabilityId == vulnerabilityId);
+        if (entity is null && !loaded)
+        {
+            entity = await db.FindingAnalyses.FirstOrDefaultAsync(Matches(projectId, identity, vulnerabilityId), cancellationToken);
+        }
         if (entity is null)
         {
             entity = new FindingAnalysisEntity { Id = Guid.NewGuid(), ProjectId = projectId, ComponentIdentity = identity, VulnerabilityId = vulnerabilityId };
