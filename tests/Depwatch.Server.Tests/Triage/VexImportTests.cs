@@ -17,6 +17,7 @@ public abstract class VexImportTests(StorageKind storage, TrivyServerFixture tri
 {
     private const string Jackson = "CVE-2025-90301";
     private const string Log4j = "CVE-2025-90302";
+    private const int MaxRequestBytes = 64 * 1024;
 
     private static readonly string s_sbom = File.ReadAllText(RepositoryRoot.PathOf("testdata", "vex", "app.cdx.json"));
 
@@ -147,6 +148,23 @@ public abstract class VexImportTests(StorageKind storage, TrivyServerFixture tri
     }
 
     [Fact]
+    public async Task A_VEX_over_the_size_limit_is_413_on_both_endpoints_and_changes_nothing()
+    {
+        var project = await UploadAsync("acme-app", "2.4.0");
+        var large = Encoding.UTF8.GetBytes(SpecExample().Replace("Message lookups are enabled", new string('x', MaxRequestBytes), StringComparison.Ordinal));
+
+        using var put = await _client.Http.PutAsJsonAsync("/api/v1/vex", new { project, vex = Convert.ToBase64String(large) });
+        using var post = await _client.Http.PostAsync("/api/v1/vex", Form(project, large));
+
+        foreach (var response in new[] { put, post })
+        {
+            Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+            Assert.Contains("Depwatch:MaxRequestBytes", (string?)(await response.Content.ReadFromJsonAsync<JsonObject>())!["detail"], StringComparison.Ordinal);
+        }
+        await AssertUndecidedAsync(project);
+    }
+
+    [Fact]
     public async Task An_unknown_project_is_404()
     {
         using var byUuid = await _client.Http.PutAsJsonAsync("/api/v1/vex",
@@ -178,7 +196,8 @@ public abstract class VexImportTests(StorageKind storage, TrivyServerFixture tri
 
     public async Task InitializeAsync()
     {
-        _app = await AnalysisHost.StartAsync(storage, trivy.Server);
+        _app = await AnalysisHost.StartAsync(storage, trivy.Server,
+            new Dictionary<string, string?> { ["Depwatch:MaxRequestBytes"] = MaxRequestBytes.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         _client = new PortfolioClient(_app.CreateClient());
     }
 
