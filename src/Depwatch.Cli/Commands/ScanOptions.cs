@@ -77,6 +77,18 @@ internal static class ScanOptions
         Arity = ArgumentArity.ZeroOrMore,
     };
 
+    public static readonly Option<string[]> Vex = new("--vex")
+    {
+        Description = "A VEX document (CycloneDX JSON or XML, or OpenVEX) whose statements leave findings out of the report: "
+            + "not affected, false positive or resolved (OpenVEX: not_affected, fixed). Repeatable.",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    public static readonly Option<bool> ShowSuppressed = new("--show-suppressed")
+    {
+        Description = "List the findings a VEX suppresses, marked as such, rather than leaving them out.",
+    };
+
     public static readonly Option<bool> Quiet = new("--quiet", "-q")
     {
         Description = "Print no progress on standard error.",

@@ -1,6 +1,7 @@
 using Depwatch.Cli.Output;
 using Depwatch.Core.Analysis;
 using Depwatch.Core.Sbom;
+using Depwatch.Core.Triage.Vex;
 using Depwatch.Trivy;
 
 namespace Depwatch.Cli.Commands;
@@ -16,6 +17,11 @@ internal sealed class ScanRunner(ScanSettings settings, CliEnvironment environme
             return ExitCodes.BadInput;
         }
         Progress($"read {bom.Components.Count} components from {settings.Sbom}");
+        var vex = await VexFiles.ReadAsync(settings.Vex, environment.Error, cancellationToken).ConfigureAwait(false);
+        if (vex is null)
+        {
+            return ExitCodes.BadInput;
+        }
         AnalysisResult result;
         try
         {
@@ -30,11 +36,30 @@ internal sealed class ScanRunner(ScanSettings settings, CliEnvironment environme
         {
             Warn(warning);
         }
-        var report = new ScanReport(settings.Sbom, bom.Components.Count, result.AnalyzedComponents, result.Findings, result.Skipped);
+        var report = Suppress(new ScanReport(settings.Sbom, bom.Components.Count, result.AnalyzedComponents, result.Findings, result.Skipped), bom, vex);
         await WriteReportAsync(report, cancellationToken).ConfigureAwait(false);
-        return settings.FailOn is { } threshold && result.Findings.Any(f => f.Vulnerability.Severity >= threshold)
+        return settings.FailOn is { } threshold && report.Findings.Any(f => f.Vulnerability.Severity >= threshold)
             ? ExitCodes.FindingsAtThreshold
             : ExitCodes.Success;
+    }
+
+    /// <summary>Moves the findings a VEX suppresses apart, each carrying the decision that suppressed it.</summary>
+    private ScanReport Suppress(ScanReport report, Bom bom, IReadOnlyList<VexStatements> vex)
+    {
+        if (vex.Count == 0)
+        {
+            return report;
+        }
+        var filter = new SbomVexFilter(bom, vex);
+        var decided = report.Findings.Select(f => (Finding: f, Decision: filter.Suppression(f))).ToList();
+        var suppressed = decided.Where(d => d.Decision is not null).Select(d => d.Finding with { Analysis = d.Decision }).ToList();
+        Progress($"{suppressed.Count} of {report.Findings.Count} findings suppressed by VEX" + (settings.ShowSuppressed || suppressed.Count == 0 ? "" : " (--show-suppressed lists them)"));
+        return report with
+        {
+            Findings = [.. decided.Where(d => d.Decision is null).Select(d => d.Finding)],
+            Suppressed = suppressed,
+            ShowSuppressed = settings.ShowSuppressed,
+        };
     }
 
     private async Task<Bom?> ReadBomAsync(CancellationToken cancellationToken)

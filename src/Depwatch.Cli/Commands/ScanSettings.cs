@@ -14,6 +14,11 @@ internal sealed record ScanSettings(string Sbom, TrivyOptions Trivy, string Form
     /// <summary>The package indexes <c>--package-index</c> names.</summary>
     public IReadOnlyList<PackageIndexSource> PackageIndexes { get; init; } = [];
 
+    /// <summary>The VEX files <c>--vex</c> names, in order.</summary>
+    public IReadOnlyList<string> Vex { get; init; } = [];
+
+    public bool ShowSuppressed { get; init; }
+
     public static ScanSettings? From(ParseResult parse, Func<string, string?> variable, out string? problem)
     {
         var url = parse.GetValue(ScanOptions.TrivyUrl) ?? variable(UrlVariable);
@@ -50,7 +55,12 @@ internal sealed record ScanSettings(string Sbom, TrivyOptions Trivy, string Form
         }
         var failOn = parse.GetValue(ScanOptions.FailOn) is { } level ? Enum.Parse<Severity>(level, ignoreCase: true) : (Severity?)null;
         return new ScanSettings(parse.GetValue(ScanOptions.Sbom)!, trivy, parse.GetValue(ScanOptions.Format)!,
-            parse.GetValue(ScanOptions.Output), failOn, parse.GetValue(ScanOptions.Quiet)) { PackageIndexes = indexes };
+            parse.GetValue(ScanOptions.Output), failOn, parse.GetValue(ScanOptions.Quiet))
+        {
+            PackageIndexes = indexes,
+            Vex = parse.GetValue(ScanOptions.Vex) ?? [],
+            ShowSuppressed = parse.GetValue(ScanOptions.ShowSuppressed),
+        };
     }
 
     /// <summary>Why <paramref name="url"/> cannot be a Trivy base URL, or null with <paramref name="baseUrl"/> set.</summary>

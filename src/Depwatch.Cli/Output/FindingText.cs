@@ -16,6 +16,9 @@ internal static class FindingText
     /// <summary>The versions that fix the finding; Trivy lists several separated by commas.</summary>
     public static IReadOnlyList<string> FixedVersions(Finding finding) => Core.Findings.Json.FixedVersions.Of(finding);
 
+    /// <summary>A VEX decision as CycloneDX names its state: <c>not_affected</c>, <c>false_positive</c>, <c>resolved</c>.</summary>
+    public static string VexState(Core.Triage.FindingAnalysis analysis) => Core.Triage.AnalysisNames.Name(analysis.State).ToLowerInvariant();
+
     /// <summary>What identifies the affected package across scans: its purl, else its name and version.</summary>
     public static string PackageIdentity(Finding finding) =>
         finding.Component.PurlText ?? finding.Component.ToString();

@@ -8,7 +8,8 @@ namespace Depwatch.Cli.Output;
 /// </summary>
 /// <remarks>
 /// Without a server there are no UUIDs: <c>component.uuid</c>, <c>vulnerability.uuid</c>,
-/// <c>component.project</c> and <c>matrix</c> are left out rather than invented.
+/// <c>component.project</c> and <c>matrix</c> are left out rather than invented. Findings a VEX suppressed are listed only
+/// with <c>--show-suppressed</c>, with the decision in <c>analysis</c> and <c>isSuppressed</c> true.
 /// </remarks>
 internal sealed class JsonReportWriter : IReportWriter
 {
@@ -16,7 +17,7 @@ internal sealed class JsonReportWriter : IReportWriter
     {
         using var sink = new JsonTextSink(output);
         sink.Json.WriteStartArray();
-        foreach (var finding in FindingOrder.Sort(report.Findings))
+        foreach (var finding in FindingOrder.Sort(report.Listed))
         {
             FindingJson.Write(sink.Json, finding);
             await sink.DrainIfFullAsync(cancellationToken).ConfigureAwait(false);

@@ -6,7 +6,8 @@ namespace Depwatch.Cli.Output;
 
 /// <summary>
 /// Writes a SARIF 2.1.0 log that GitHub code scanning accepts: one rule per vulnerability, one result per
-/// finding, each located in the SBOM file and at the package's purl.
+/// finding, each located in the SBOM file and at the package's purl. A finding a VEX suppressed, when listed, carries
+/// an accepted external suppression with the decision as its justification.
 /// </summary>
 /// <param name="toolVersion">Depwatch's version, written as <c>tool.driver.version</c>.</param>
 /// <param name="informationUri">Where users learn about Depwatch; left out when null.</param>
@@ -16,7 +17,7 @@ internal sealed class SarifReportWriter(string toolVersion, Uri? informationUri 
 
     public async Task WriteAsync(ScanReport report, TextWriter output, CancellationToken cancellationToken)
     {
-        var findings = FindingOrder.Sort(report.Findings);
+        var findings = FindingOrder.Sort(report.Listed);
         var rules = SarifRules.For(findings);
         using var sink = new JsonTextSink(output);
         var json = sink.Json;

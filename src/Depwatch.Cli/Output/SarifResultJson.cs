@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Depwatch.Core.Findings;
+using Depwatch.Core.Triage;
 using Depwatch.Core.Vulnerabilities;
 
 namespace Depwatch.Cli.Output;
@@ -20,7 +21,25 @@ internal static class SarifResultJson
         json.WriteStartObject("partialFingerprints");
         json.WriteString("packageVulnerabilityHash/v1", Fingerprint(finding));
         json.WriteEndObject();
+        if (finding.Analysis is { IsSuppressed: true } analysis)
+        {
+            WriteSuppression(json, analysis);
+        }
         json.WriteEndObject();
+    }
+
+    private static void WriteSuppression(Utf8JsonWriter json, FindingAnalysis analysis)
+    {
+        var justification = analysis.Justification == AnalysisJustification.NotSet
+            ? FindingText.VexState(analysis)
+            : $"{FindingText.VexState(analysis)} ({AnalysisNames.Name(analysis.Justification).ToLowerInvariant()})";
+        json.WriteStartArray("suppressions");
+        json.WriteStartObject();
+        json.WriteString("kind", "external");
+        json.WriteString("status", "accepted");
+        json.WriteString("justification", analysis.Details is null ? $"VEX: {justification}" : $"VEX: {justification}: {analysis.Details}");
+        json.WriteEndObject();
+        json.WriteEndArray();
     }
 
     private static string Level(Severity severity) => severity switch

@@ -22,6 +22,22 @@ internal static class ScanSummary
             + $"{Plural(report.Findings.Count, "finding")}: {bySeverity}";
     }
 
+    /// <summary>
+    /// E.g. <c>2 findings suppressed by VEX (not_affected: 1, resolved: 1); --show-suppressed lists them</c>; null when a
+    /// VEX suppressed none.
+    /// </summary>
+    public static string? Suppressed(ScanReport report)
+    {
+        if (report.Suppressed.Count == 0)
+        {
+            return null;
+        }
+        var byState = report.Suppressed.GroupBy(f => FindingText.VexState(f.Analysis!), StringComparer.Ordinal)
+            .OrderBy(group => group.Key, StringComparer.Ordinal).Select(group => $"{group.Key}: {group.Count()}");
+        return $"{Plural(report.Suppressed.Count, "finding")} suppressed by VEX ({string.Join(", ", byState)})"
+            + (report.ShowSuppressed ? ", listed and marked above" : "; --show-suppressed lists them");
+    }
+
     /// <summary>E.g. <c>3 components not analyzed (has no purl: 2, invalid purl: 1)</c>; null when none were skipped.</summary>
     public static string? Skipped(IReadOnlyList<SkippedComponent> skipped)
     {

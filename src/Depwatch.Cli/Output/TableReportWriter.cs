@@ -13,14 +13,17 @@ internal sealed class TableReportWriter : IReportWriter
 
     public async Task WriteAsync(ScanReport report, TextWriter output, CancellationToken cancellationToken)
     {
-        if (report.Findings.Count == 0)
+        var listed = FindingOrder.Sort(report.Listed);
+        if (listed.Count == 0)
         {
             await output.WriteLineAsync("No vulnerabilities found.").ConfigureAwait(false);
         }
         else
         {
-            var rows = FindingOrder.Sort(report.Findings).Select(Row).ToList();
-            foreach (var line in TextTable.Lines(s_headers, rows))
+            // Suppressed findings, when listed, are marked with their VEX state in a column of their own.
+            var marked = listed.Any(f => f.Analysis?.IsSuppressed == true);
+            var rows = listed.Select(f => Row(f, marked)).ToList();
+            foreach (var line in TextTable.Lines(marked ? [.. s_headers, "VEX"] : s_headers, rows))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 await output.WriteLineAsync(line).ConfigureAwait(false);
@@ -28,16 +31,20 @@ internal sealed class TableReportWriter : IReportWriter
         }
         await output.WriteLineAsync().ConfigureAwait(false);
         await output.WriteLineAsync(ScanSummary.Counts(report)).ConfigureAwait(false);
+        if (ScanSummary.Suppressed(report) is { } suppressed)
+        {
+            await output.WriteLineAsync(suppressed).ConfigureAwait(false);
+        }
         if (ScanSummary.Skipped(report.Skipped) is { } skipped)
         {
             await output.WriteLineAsync(skipped).ConfigureAwait(false);
         }
     }
 
-    private static IReadOnlyList<string> Row(Finding finding)
+    private static IReadOnlyList<string> Row(Finding finding, bool marked)
     {
         var fixedVersions = FindingText.FixedVersions(finding);
-        return
+        List<string> row =
         [
             SeverityNames.UpperCase(finding.Vulnerability.Severity),
             finding.Vulnerability.VulnId,
@@ -45,6 +52,11 @@ internal sealed class TableReportWriter : IReportWriter
             fixedVersions.Count > 0 ? string.Join(", ", fixedVersions) : "-",
             Truncate(Title(finding)),
         ];
+        if (marked)
+        {
+            row.Add(finding.Analysis is { IsSuppressed: true } analysis ? FindingText.VexState(analysis) : "");
+        }
+        return row;
     }
 
     private static string Title(Finding finding) =>

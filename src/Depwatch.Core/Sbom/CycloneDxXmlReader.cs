@@ -44,7 +44,8 @@ internal sealed partial class CycloneDxXmlReader
         }
     }
 
-    private static XmlReaderSettings CreateSettings() => new()
+    /// <summary>Forward-only, no DTDs, nothing resolved: how every CycloneDX XML document is read.</summary>
+    internal static XmlReaderSettings CreateSettings() => new()
     {
         Async = true,
         DtdProcessing = DtdProcessing.Prohibit,

@@ -1,32 +1,89 @@
+using System.Security.Claims;
 using Depwatch.Core.Triage.Vex;
 using Depwatch.Server.Analysis;
 using Depwatch.Server.Auth;
 using Depwatch.Server.Configuration;
 using Depwatch.Server.Data;
 using Depwatch.Server.Endpoints.Models;
+using Depwatch.Server.Ingest;
+using Depwatch.Server.Options;
 using Depwatch.Server.Teams;
+using Depwatch.Server.Triage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Depwatch.Server.Endpoints;
 
 /// <summary>
-/// A project's decisions as VEX: CycloneDX on Dependency-Track's path, and OpenVEX (which Trivy's <c>--vex</c> reads)
-/// on a path of its own.
+/// VEX in and out. In: a CycloneDX VEX on Dependency-Track's paths, applied to the project's findings. Out: a project's
+/// decisions as CycloneDX on Dependency-Track's path, and as OpenVEX (which Trivy's <c>--vex</c> reads) on a path of its own.
 /// </summary>
 internal static class VexEndpoints
 {
     public static void MapVex(this IEndpointRouteBuilder api)
     {
-        var vex = api.MapGroup("/v1/vex").WithTags("VEX").RequireAuthorization(Permissions.ViewVulnerability);
-        vex.MapGet("/cyclonedx/project/{uuid}", ExportCycloneDx).WithName("ExportProjectAsCycloneDxVex")
+        var vex = api.MapGroup("/v1/vex").WithTags("VEX");
+        vex.MapPut("", UploadBase64).WithName("UploadVex").RequireAuthorization(Permissions.VulnerabilityAnalysis)
+            .WithSummary("Import a CycloneDX VEX, Base64-encoded in JSON, into a project; answers a token and what each statement matched")
+            .Accepts<VexSubmitRequest>("application/json").WithUploadAnswers();
+        vex.MapPost("", UploadMultipart).WithName("UploadVexMultipart").RequireAuthorization(Permissions.VulnerabilityAnalysis)
+            .WithSummary("Import a CycloneDX VEX, the raw vex part of a multipart form, into a project; answers a token and what each statement matched")
+            .Accepts<VexUploadForm>("multipart/form-data").WithUploadAnswers();
+        vex.MapGet("/cyclonedx/project/{uuid}", ExportCycloneDx).WithName("ExportProjectAsCycloneDxVex").RequireAuthorization(Permissions.ViewVulnerability)
             .WithSummary("The project's findings and their decisions as a CycloneDX 1.5 VEX; affects refs are BOM-Links into its latest BOM")
             .Produces(StatusCodes.Status200OK, contentType: "application/vnd.cyclonedx+json")
             .Produces<string>(StatusCodes.Status404NotFound, "text/plain");
-        vex.MapGet("/openvex/project/{uuid}", ExportOpenVex).WithName("ExportProjectAsOpenVex")
+        vex.MapGet("/openvex/project/{uuid}", ExportOpenVex).WithName("ExportProjectAsOpenVex").RequireAuthorization(Permissions.ViewVulnerability)
             .WithSummary("The project's decisions as an OpenVEX document, one statement per decided finding, products by purl and BOM-Link")
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
             .Produces<string>(StatusCodes.Status404NotFound, "text/plain");
+    }
+
+    private static RouteHandlerBuilder WithUploadAnswers(this RouteHandlerBuilder endpoint) => endpoint
+        .Produces<VexUploadResponse>()
+        .ProducesProblem(StatusCodes.Status400BadRequest)
+        .Produces<string>(StatusCodes.Status404NotFound, "text/plain")
+        .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+
+    private static Task<Results<Ok<VexUploadResponse>, ProblemHttpResult, ContentHttpResult>> UploadBase64(
+        HttpRequest request, ClaimsPrincipal user, VexImporter importer, IOptions<DepwatchOptions> options, CancellationToken cancellationToken) =>
+        UploadAsync(VexUploadReader.ReadJsonAsync(request, options.Value.MaxRequestBytes, cancellationToken), user, importer, cancellationToken);
+
+    private static Task<Results<Ok<VexUploadResponse>, ProblemHttpResult, ContentHttpResult>> UploadMultipart(
+        HttpRequest request, ClaimsPrincipal user, VexImporter importer, IOptions<DepwatchOptions> options, CancellationToken cancellationToken) =>
+        UploadAsync(VexUploadReader.ReadMultipartAsync(request, options.Value.MaxRequestBytes, cancellationToken), user, importer, cancellationToken);
+
+    private static async Task<Results<Ok<VexUploadResponse>, ProblemHttpResult, ContentHttpResult>> UploadAsync(
+        Task<VexUpload> reading, ClaimsPrincipal user, VexImporter importer, CancellationToken cancellationToken)
+    {
+        VexUpload upload;
+        try
+        {
+            upload = await reading;
+        }
+        catch (BomUploadRejectedException e)
+        {
+            return TypedResults.Problem(statusCode: e.StatusCode, title: e.Title, detail: e.Message);
+        }
+        if (await importer.FindProjectAsync(upload, cancellationToken) is not { } projectId)
+        {
+            return ApiTexts.NotFound(ApiTexts.ProjectNotFound);
+        }
+        VexStatements vex;
+        try
+        {
+            vex = VexReader.Read(upload.Vex, VexFormat.CycloneDx);
+        }
+        catch (VexFormatException e)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The uploaded VEX is invalid",
+                detail: $"{e.Problem} (at {e.Location}). Fix the document and upload it again; nothing was changed.",
+                extensions: new Dictionary<string, object?> { ["errors"] = new[] { e.Message } });
+        }
+        var token = Guid.NewGuid();
+        var report = await importer.ImportAsync(projectId, vex, vex.Describe($"upload {token:D}"), user.Identity?.Name ?? "unknown", cancellationToken);
+        return TypedResults.Ok(VexUploadResponse.From(token, report));
     }
 
     public static Task<Results<JsonAttachmentResult, BadRequest<List<FieldError>>, ContentHttpResult>> ExportCycloneDx(

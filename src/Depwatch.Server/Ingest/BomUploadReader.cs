@@ -19,25 +19,7 @@ internal static class BomUploadReader
     /// <exception cref="BomUploadRejectedException">The body is too large, not the expected JSON, or misses a field.</exception>
     public static async Task<BomUpload> ReadJsonAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
     {
-        BomSubmitRequest? submitted;
-        try
-        {
-            submitted = await ReadBodyAsync(request, maxBytes, body => JsonSerializer.DeserializeAsync<BomSubmitRequest>(body, s_json, cancellationToken).AsTask());
-        }
-        catch (JsonException e) when (e.Path == "$.bom" && e.InnerException is FormatException or InvalidOperationException)
-        {
-            throw BomUploadRejectedException.BadRequest(InvalidRequest, "The bom field is not valid Base64: encode the BOM document with standard Base64, with padding and no line breaks.");
-        }
-        catch (JsonException e)
-        {
-            // A converter's own message does not say where; the serializer's messages do ("Path: $.x").
-            var detail = e.Path is null || e.Message.Contains("Path:", StringComparison.Ordinal) ? e.Message : $"{e.Message} Path: {e.Path}.";
-            throw BomUploadRejectedException.BadRequest("The provided JSON payload could not be mapped", detail);
-        }
-        if (submitted is null)
-        {
-            throw BomUploadRejectedException.BadRequest(InvalidRequest, "The request body must be a JSON object with the fields project or projectName, and bom.");
-        }
+        var submitted = await ReadJsonBodyAsync<BomSubmitRequest>(request, maxBytes, "bom", "BOM", cancellationToken);
         return Complete(
             submitted.Project, submitted.ProjectName, submitted.ProjectVersion, submitted.AutoCreate,
             submitted.IsLatest ?? submitted.IsLatestProjectVersion ?? false, submitted.ProjectTags?.Select(t => t.Name), submitted.Bom)
@@ -48,6 +30,48 @@ internal static class BomUploadReader
     /// <exception cref="BomUploadRejectedException">The body is too large, not multipart form data, or misses a field.</exception>
     public static async Task<BomUpload> ReadMultipartAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
     {
+        var (fields, bom) = await ReadFormAsync(request, maxBytes, "bom", cancellationToken);
+        return Complete(
+            ParseUuid("project", fields.GetValueOrDefault("project")), fields.GetValueOrDefault("projectName"), fields.GetValueOrDefault("projectVersion"),
+            IsTrue(fields.GetValueOrDefault("autoCreate")), IsTrue(fields.GetValueOrDefault("isLatest")),
+            fields.GetValueOrDefault("projectTags")?.Split(','), bom)
+            with
+            {
+                Parent = ParentReference.From(
+                    ParseUuid("parentUUID", fields.GetValueOrDefault("parentUUID")), fields.GetValueOrDefault("parentName"), fields.GetValueOrDefault("parentVersion")),
+            };
+    }
+
+    /// <summary>Reads a JSON body of Dependency-Track's upload shape, whose <paramref name="base64Field"/> carries the document.</summary>
+    /// <exception cref="BomUploadRejectedException">The body is too large, not the expected JSON, or the document not Base64.</exception>
+    internal static async Task<T> ReadJsonBodyAsync<T>(HttpRequest request, long maxBytes, string base64Field, string document, CancellationToken cancellationToken)
+        where T : class
+    {
+        T? submitted;
+        try
+        {
+            submitted = await ReadBodyAsync(request, maxBytes, body => JsonSerializer.DeserializeAsync<T>(body, s_json, cancellationToken).AsTask());
+        }
+        catch (JsonException e) when (e.Path == $"$.{base64Field}" && e.InnerException is FormatException or InvalidOperationException)
+        {
+            throw BomUploadRejectedException.BadRequest(InvalidRequest,
+                $"The {base64Field} field is not valid Base64: encode the {document} document with standard Base64, with padding and no line breaks.");
+        }
+        catch (JsonException e)
+        {
+            // A converter's own message does not say where; the serializer's messages do ("Path: $.x").
+            var detail = e.Path is null || e.Message.Contains("Path:", StringComparison.Ordinal) ? e.Message : $"{e.Message} Path: {e.Path}.";
+            throw BomUploadRejectedException.BadRequest("The provided JSON payload could not be mapped", detail);
+        }
+        return submitted ?? throw BomUploadRejectedException.BadRequest(
+            InvalidRequest, $"The request body must be a JSON object with the fields project or projectName, and {base64Field}.");
+    }
+
+    /// <summary>Reads a multipart form's plain fields (the first of each name) and the first part named <paramref name="fileField"/>.</summary>
+    /// <exception cref="BomUploadRejectedException">The body is too large or not multipart form data.</exception>
+    internal static async Task<(Dictionary<string, string> Fields, byte[]? File)> ReadFormAsync(
+        HttpRequest request, long maxBytes, string fileField, CancellationToken cancellationToken)
+    {
         var boundary = MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
             ? HeaderUtilities.RemoveQuotes(contentType.Boundary).Value
             : null;
@@ -56,7 +80,7 @@ internal static class BomUploadReader
             throw BomUploadRejectedException.BadRequest(InvalidRequest, "The request must be multipart/form-data with a boundary.");
         }
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-        byte[]? bom = null;
+        byte[]? file = null;
         try
         {
             await ReadBodyAsync(request, maxBytes, async body =>
@@ -65,9 +89,9 @@ internal static class BomUploadReader
                 while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
                 {
                     var name = FormFieldName(section);
-                    if (name == "bom")
+                    if (name == fileField)
                     {
-                        bom ??= await ReadAllAsync(section.Body, cancellationToken);
+                        file ??= await ReadAllAsync(section.Body, cancellationToken);
                     }
                     else if (name is not null && !fields.ContainsKey(name))
                     {
@@ -81,18 +105,12 @@ internal static class BomUploadReader
         {
             throw BomUploadRejectedException.BadRequest(InvalidRequest, $"The multipart form data could not be read: {e.Message}");
         }
-        return Complete(
-            ParseUuid("project", fields.GetValueOrDefault("project")), fields.GetValueOrDefault("projectName"), fields.GetValueOrDefault("projectVersion"),
-            IsTrue(fields.GetValueOrDefault("autoCreate")), IsTrue(fields.GetValueOrDefault("isLatest")),
-            fields.GetValueOrDefault("projectTags")?.Split(','), bom)
-            with
-            {
-                Parent = ParentReference.From(
-                    ParseUuid("parentUUID", fields.GetValueOrDefault("parentUUID")), fields.GetValueOrDefault("parentName"), fields.GetValueOrDefault("parentVersion")),
-            };
+        return (fields, file);
     }
 
-    private static async Task<T> ReadBodyAsync<T>(HttpRequest request, long maxBytes, Func<Stream, Task<T>> read)
+    /// <summary>Reads the body with <paramref name="read"/>, never more than <paramref name="maxBytes"/> of it.</summary>
+    /// <exception cref="BomUploadRejectedException">The body is larger than the limit.</exception>
+    internal static async Task<T> ReadBodyAsync<T>(HttpRequest request, long maxBytes, Func<Stream, Task<T>> read)
     {
         // This endpoint enforces the limit itself (SizeLimitedStream). Left to Kestrel, an exceeded limit aborts the
         // connection while the client is still sending, and the client never reads the 413; without Kestrel's limit
@@ -147,7 +165,7 @@ internal static class BomUploadReader
             ? HeaderUtilities.RemoveQuotes(disposition.Name).Value
             : null;
 
-    private static Guid? ParseUuid(string field, string? value)
+    internal static Guid? ParseUuid(string field, string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
         {

@@ -14,6 +14,9 @@ internal sealed record AnalysisChange(
 /// <summary>The finding a decision is about: a vulnerability in a component of a project.</summary>
 internal sealed record FindingKey(Guid ProjectId, Guid ComponentId, Guid VulnerabilityId);
 
+/// <summary>A change to the decision about a vulnerability in the component with this identity in a project.</summary>
+internal sealed record DecisionChange(Guid ProjectId, string Identity, Guid VulnerabilityId, AnalysisChange Change);
+
 /// <summary>One entry of a decision's audit trail.</summary>
 internal sealed record AnalysisComment(DateTimeOffset Timestamp, string Commenter, string Comment);
 

@@ -53,6 +53,39 @@ internal sealed partial class AnalysisStore(IDbContextFactory<DepwatchDbContext>
         return new AnalysisResult(AnalysisLookup.Found, await ReadRecordAsync(db, recorded!, cancellationToken));
     }
 
+    /// <summary>
+    /// Records several decisions by one commenter in one transaction: all of them, or none when it fails. A later
+    /// change of the same decision applies on top of an earlier one.
+    /// </summary>
+    public async Task RecordAllAsync(IReadOnlyList<DecisionChange> changes, string commenter, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var now = time.GetUtcNow();
+            // One query for the projects' decisions, however many changes: the rest is found in memory.
+            var projects = changes.Select(c => c.ProjectId).Distinct().ToList();
+            await db.FindingAnalyses.Where(a => projects.Contains(a.ProjectId)).LoadAsync(cancellationToken);
+            foreach (var change in changes)
+            {
+                await StageAsync(db, change.ProjectId, change.Identity, change.VulnerabilityId, change.Change, commenter, null, now, cancellationToken,
+                    loaded: true);
+            }
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                LogRecordedMany(logger, commenter, changes.Count);
+                return;
+            }
+            catch (DbUpdateException) when (attempt < CreateAttempts)
+            {
+                // Another request created one of the decisions a moment ago: apply the changes on top of it.
+            }
+        }
+    }
+
     private async Task<FindingAnalysisEntity> ApplyAsync(
         Guid projectId, string identity, Guid vulnerabilityId, AnalysisChange change, string commenter, string? note,
         CancellationToken cancellationToken)
@@ -60,22 +93,7 @@ internal sealed partial class AnalysisStore(IDbContextFactory<DepwatchDbContext>
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var entity = await db.FindingAnalyses.FirstOrDefaultAsync(Matches(projectId, identity, vulnerabilityId), cancellationToken);
-            if (entity is null)
-            {
-                entity = new FindingAnalysisEntity { Id = Guid.NewGuid(), ProjectId = projectId, ComponentIdentity = identity, VulnerabilityId = vulnerabilityId };
-                db.FindingAnalyses.Add(entity);
-            }
-            var before = db.Entry(entity).State == EntityState.Added ? FindingAnalysis.None : AnalysisMapping.ToDomain(entity);
-            var after = new FindingAnalysis(change.State, change.Justification, change.Response,
-                change.Details ?? before.Details, change.Suppressed ?? before.IsSuppressed);
-            var now = time.GetUtcNow();
-            AnalysisMapping.Apply(entity, after);
-            entity.Updated = now;
-            foreach (var comment in AnalysisTrail.Entries(before, after, change.Comment).Append(note).OfType<string>())
-            {
-                db.AnalysisComments.Add(new AnalysisCommentEntity { AnalysisId = entity.Id, Timestamp = now, Commenter = commenter, Comment = comment });
-            }
+            var entity = await StageAsync(db, projectId, identity, vulnerabilityId, change, commenter, note, time.GetUtcNow(), cancellationToken);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -99,6 +117,34 @@ internal sealed partial class AnalysisStore(IDbContextFactory<DepwatchDbContext>
         var comments = await db.AnalysisComments.AsNoTracking().Where(c => analysisIds.Contains(c.AnalysisId)).OrderBy(c => c.Id)
             .Select(c => new { c.AnalysisId, Comment = new AnalysisComment(c.Timestamp, c.Commenter, c.Comment) }).ToListAsync(cancellationToken);
         return comments.ToLookup(c => c.AnalysisId, c => c.Comment);
+    }
+
+    /// <summary>Applies a change to the decision, creating it if need be, and adds its trail entries; saves nothing.</summary>
+    /// <param name="loaded">The context already tracks every decision of the project: none to look up in the database.</param>
+    private static async Task<FindingAnalysisEntity> StageAsync(
+        DepwatchDbContext db, Guid projectId, string identity, Guid vulnerabilityId, AnalysisChange change, string commenter, string? note,
+        DateTimeOffset now, CancellationToken cancellationToken, bool loaded = false)
+    {
+        var entity = db.FindingAnalyses.Local.FirstOrDefault(a => a.ProjectId == projectId && a.ComponentIdentity == identity && a.VulnerabilityId == vulnerabilityId);
+        if (entity is null && !loaded)
+        {
+            entity = await db.FindingAnalyses.FirstOrDefaultAsync(Matches(projectId, identity, vulnerabilityId), cancellationToken);
+        }
+        if (entity is null)
+        {
+            entity = new FindingAnalysisEntity { Id = Guid.NewGuid(), ProjectId = projectId, ComponentIdentity = identity, VulnerabilityId = vulnerabilityId };
+            db.FindingAnalyses.Add(entity);
+        }
+        var before = db.Entry(entity).State == EntityState.Added && entity.Updated == default ? FindingAnalysis.None : AnalysisMapping.ToDomain(entity);
+        var after = new FindingAnalysis(change.State, change.Justification, change.Response,
+            change.Details ?? before.Details, change.Suppressed ?? before.IsSuppressed);
+        AnalysisMapping.Apply(entity, after);
+        entity.Updated = now;
+        foreach (var comment in AnalysisTrail.Entries(before, after, change.Comment).Append(note).OfType<string>())
+        {
+            db.AnalysisComments.Add(new AnalysisCommentEntity { AnalysisId = entity.Id, Timestamp = now, Commenter = commenter, Comment = comment });
+        }
+        return entity;
     }
 
     private static async Task<(AnalysisLookup Outcome, Target? Target)> ResolveAsync(
@@ -132,6 +178,9 @@ internal sealed partial class AnalysisStore(IDbContextFactory<DepwatchDbContext>
         a => a.ProjectId == projectId && a.ComponentIdentity == identity && a.VulnerabilityId == vulnerabilityId;
 
     private sealed record Target(Guid ProjectId, string Identity);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "{Commenter} recorded {Count} decision(s) from a VEX")]
+    private static partial void LogRecordedMany(ILogger logger, string commenter, int count);
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "{Commenter} set the analysis of {Identity} to {State} in {Projects} project(s)")]
     private static partial void LogRecorded(ILogger logger, string commenter, string state, string identity, int projects);

@@ -16,6 +16,14 @@ public sealed class JsonReportWriterTests
     ];
 
     [Fact]
+    public async Task Sample_report_with_suppressed_findings_shown_matches_the_golden_file()
+    {
+        var report = await RenderAsync(SampleScanReport.WithSuppressedShown());
+
+        Golden.AssertMatches(report, "scan-report-vex.findings.json");
+    }
+
+    [Fact]
     public async Task Sample_report_matches_the_golden_file()
     {
         var json = await RenderAsync(SampleScanReport.Create());

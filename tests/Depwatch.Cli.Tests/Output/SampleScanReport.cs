@@ -2,6 +2,7 @@ using Depwatch.Cli.Output;
 using Depwatch.Core.Analysis;
 using Depwatch.Core.Components;
 using Depwatch.Core.Findings;
+using Depwatch.Core.Triage;
 using Depwatch.Core.Vulnerabilities;
 
 namespace Depwatch.Cli.Tests.Output;
@@ -43,6 +44,27 @@ internal static class SampleScanReport
     };
 
     public static ScanReport Create() => new(Source, Components: 9, Analyzed: 6, Findings(), Skipped());
+
+    /// <summary>
+    /// The same scan given a VEX, with <c>--show-suppressed</c>: log4j not affected (with a justification, a response
+    /// and details), the Debian TEMP- name resolved.
+    /// </summary>
+    public static ScanReport WithSuppressedShown()
+    {
+        var findings = Findings();
+        var suppressed = new[]
+        {
+            (Component: s_log4j, Decision: new FindingAnalysis(AnalysisState.NotAffected, AnalysisJustification.CodeNotReachable,
+                AnalysisResponse.WillNotFix, "JNDI lookups are disabled", IsSuppressed: true)),
+            (Component: s_bash, Decision: new FindingAnalysis(AnalysisState.Resolved, AnalysisJustification.NotSet, AnalysisResponse.NotSet, null, IsSuppressed: true)),
+        };
+        return Create() with
+        {
+            Findings = [.. findings.Where(f => suppressed.All(s => s.Component != f.Component))],
+            Suppressed = [.. suppressed.Select(s => findings.Single(f => f.Component == s.Component) with { Analysis = s.Decision })],
+            ShowSuppressed = true,
+        };
+    }
 
     public static ScanReport Empty() => new(Source, Components: 3, Analyzed: 3, [], []);
 

@@ -7,6 +7,14 @@ namespace Depwatch.Cli.Tests.Output;
 public sealed class SarifReportWriterTests
 {
     [Fact]
+    public async Task Sample_report_with_suppressed_findings_shown_matches_the_golden_file()
+    {
+        var report = await RenderAsync(SampleScanReport.WithSuppressedShown());
+
+        Golden.AssertMatches(report, "scan-report-vex.sarif.json");
+    }
+
+    [Fact]
     public async Task Sample_report_matches_the_golden_file()
     {
         var sarif = await RenderAsync(SampleScanReport.Create());

@@ -8,6 +8,14 @@ namespace Depwatch.Cli.Tests.Output;
 public sealed class TableReportWriterTests
 {
     [Fact]
+    public async Task Sample_report_with_suppressed_findings_shown_matches_the_golden_file()
+    {
+        var report = await RenderAsync(SampleScanReport.WithSuppressedShown());
+
+        Golden.AssertMatches(report, "scan-report-vex.table.txt");
+    }
+
+    [Fact]
     public async Task Sample_report_matches_the_golden_file()
     {
         var table = await RenderAsync(SampleScanReport.Create());
