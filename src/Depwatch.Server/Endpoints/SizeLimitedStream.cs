@@ -1,12 +1,16 @@
-namespace Depwatch.Server.Ingest;
+namespace Depwatch.Server.Endpoints;
 
 /// <summary>
-/// Reads a request body and fails once more than the limit has been read, whatever the server in front enforces
-/// (Kestrel checks the limit itself; the in-memory test server does not, and a chunked body declares no length).
+/// Reads a request body and fails with a 413 <see cref="BadHttpRequestException"/> once more than the limit has been
+/// read, whatever the server in front enforces (the in-memory test server enforces nothing, and a chunked body
+/// declares no length).
 /// </summary>
 internal sealed class SizeLimitedStream(Stream inner, long maxBytes) : Stream
 {
     private long _read;
+
+    /// <summary>Whether the client sent more than the limit: the answer is then 413, whatever the endpoint made of it.</summary>
+    public bool Exceeded => _read > maxBytes;
 
     public override bool CanRead => true;
 
@@ -45,6 +49,6 @@ internal sealed class SizeLimitedStream(Stream inner, long maxBytes) : Stream
     private int Count(int read)
     {
         _read += read;
-        return _read > maxBytes ? throw BomUploadRejectedException.TooLarge(maxBytes) : read;
+        return Exceeded ? throw new BadHttpRequestException(RequestLimits.TooLargeDetail(maxBytes), StatusCodes.Status413PayloadTooLarge) : read;
     }
 }
