@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Depwatch.Testing.FakeTwirp;
+namespace Depwatch.Testing;
 
 /// <summary>A small Kestrel app on a free 127.0.0.1 port, without logging, for the test servers that stand in for others.</summary>
 internal static class LoopbackApp
