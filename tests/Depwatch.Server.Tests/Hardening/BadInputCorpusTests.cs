@@ -46,9 +46,11 @@ public abstract class BadInputCorpusTests(StorageKind storage, TrivyServerFixtur
 
         Assert.Empty(problems);
         Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync("health/ready")).StatusCode);
-        await UploadAndWaitAsync(Bom(new BomBuilder("1.6").WithComponent("last", "1", purl: "pkg:npm/last@1")));
+        await UploadAndWaitAsync(Bom(new BomBuilder("1.6").WithComponent("lodash", "4.17.4", purl: "pkg:npm/lodash@4.17.4")));
         var components = await _http.GetFromJsonAsync<JsonArray>($"api/v1/component/project/{projectUuid}");
-        Assert.Equal(["last"], components!.Select(c => c!["name"]!.GetValue<string>()));
+        Assert.Equal(["lodash"], components!.Select(c => c!["name"]!.GetValue<string>()));
+        var findings = await _http.GetFromJsonAsync<JsonArray>($"api/v1/finding/project/{projectUuid}");
+        Assert.Equal(["CVE-2025-90101", "GHSA-r4q8-vxc6-wjf5"], findings!.Select(f => f!["vulnerability"]!["vulnId"]!.GetValue<string>()).Order());
         Assert.DoesNotContain("An unhandled exception has occurred", _server.Output);
     }
 
@@ -125,6 +127,8 @@ public abstract class BadInputCorpusTests(StorageKind storage, TrivyServerFixtur
         var cjk = new string('漢', 255);
         yield return Field("projectName with NUL", new { projectName = "p\u0000", autoCreate = true }, "The projectName contains a control character (U+0000)");
         yield return Field("projectName of 256 characters", new { projectName = new string('p', 256), autoCreate = true }, "The projectName is longer than 255 characters");
+        yield return Field("projectName of 1,000 CJK characters (3,000 bytes)", new { projectName = new string('漢', 1000), autoCreate = true },
+            "The projectName is longer than 255 characters");
         yield return Field("projectVersion with NUL", new { projectName = Project, projectVersion = "1\u0000" }, "The projectVersion contains a control character");
         yield return Field("projectVersion of 256 characters", new { projectName = Project, projectVersion = new string('v', 256), autoCreate = true }, "The projectVersion is longer than 255");
         yield return Field("a tag with NUL", new { projectName = Project, projectVersion = "1.0", projectTags = new[] { new { name = "t\u0000" } } }, "A tag contains a control character");
@@ -166,6 +170,7 @@ public abstract class BadInputCorpusTests(StorageKind storage, TrivyServerFixtur
     private static IEnumerable<BadInput> JsonBodies(string projectUuid)
     {
         yield return Put("project name with NUL", new { name = "a\u0000" }, "\"path\":\"name\"");
+        yield return Put("project name of 1,000 CJK characters", new { name = new string('漢', 1000) }, "\"path\":\"name\"");
         yield return Put("project version with NUL", new { name = "v", version = "1\u0000" }, "The version contains a control character");
         yield return Put("project version of 256 characters", new { name = "v", version = new string('v', 256) }, "The version is longer than 255");
         yield return Put("project description with NUL", new { name = "d", description = "a\u0000" }, "The description contains a NUL character");
@@ -195,6 +200,11 @@ public abstract class BadInputCorpusTests(StorageKind storage, TrivyServerFixtur
         }, Named);
         yield return new BadInput("PUT BOM of 60 MB", http => http.PutAsync("api/v1/bom",
             new StringContent($$"""{"projectName":"{{Project}}","bom":"{{new string('A', size)}}"}""", Encoding.UTF8, "application/json")), Named);
+        yield return new BadInput("POST the sign-in form with 60 MB", http => http.PostAsync("Login",
+            new FormUrlEncodedContent([new("UserName", "admin"), new("Password", new string('x', size))])), Named);
+        // As a browser sends a form: with its length, which is refused before the sign-in is even looked at.
+        yield return new BadInput("POST the portfolio's upload form with 60 MB", http => http.PostAsync("?handler=Upload",
+            new MultipartFormDataContent { { new StringContent(Project), "ProjectName" }, { new ByteArrayContent(new byte[size]), "Bom", "bom.json" } }), Named);
         yield return new BadInput("GET with a body of 60 MB", http => http.SendAsync(new HttpRequestMessage(HttpMethod.Get, "api/v1/project")
         {
             Content = new ByteArrayContent(new byte[size]),
