@@ -11,6 +11,7 @@ using Depwatch.Testing.TrivyServer;
 
 // Depwatch.ServerBench --server PATH/depwatch-server --depwatch PATH/depwatch [--runs 3] [--components 10000]
 //   [--findings-components 5000] [--clients 32] [--requests 20] [--uploads 8] [--rootfs-source /] [--markdown FILE]
+//   [--only uploads]   (only the concurrent maximum-size uploads)
 var options = ParseOptions(args);
 var clock = Stopwatch.StartNew();
 var runs = int.Parse(options.GetValueOrDefault("runs", "3"), CultureInfo.InvariantCulture);
@@ -23,6 +24,17 @@ var serverPath = options["server"];
 var depwatchPath = options["depwatch"];
 
 using var work = new TemporaryDirectory("depwatch-server-bench-");
+Log("starting trivy server (fixture DB)");
+await using var trivy = await TrivyServerInstance.StartAsync();
+Log($"trivy server at {trivy.BaseUrl}");
+var adminKey = "dwbench_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+var report = new StringBuilder();
+if (options.GetValueOrDefault("only") == "uploads")
+{
+    await MeasureConcurrentUploadsAsync();
+    return await WriteReportAsync();
+}
+
 Log("writing SBOM (a) with trivy rootfs");
 var rootfsSbom = await RootfsSbom.WriteAsync(options.GetValueOrDefault("rootfs-source", "/"), work.Path);
 var syntheticSbom = Path.Combine(work.Path, $"synthetic-{componentCount}.cdx.json");
@@ -30,11 +42,6 @@ SyntheticSbom.Write(syntheticSbom, componentCount);
 var lodashSbom = Path.Combine(work.Path, $"lodash-{findingsComponents}.cdx.json");
 WriteLodashSbom(lodashSbom, findingsComponents);
 
-Log("starting trivy server (fixture DB)");
-await using var trivy = await TrivyServerInstance.StartAsync();
-Log($"trivy server at {trivy.BaseUrl}");
-
-var adminKey = "dwbench_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
 await using var server = await StartServerAsync(Path.Combine(work.Path, "data"), new Dictionary<string, string?>());
 Log($"depwatch server at {server.BaseUrl} (pid {server.ProcessId}), SQLite in {work.Path}/data, default analysis settings");
 
@@ -42,7 +49,6 @@ using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer
 http.DefaultRequestHeaders.Add("X-Api-Key", adminKey);
 http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
 
-var report = new StringBuilder();
 var rows = new List<string>();
 var ingestRows = new List<string>();
 double? syntheticBeyond = null;
@@ -147,13 +153,18 @@ foreach (var load in loads)
 report.AppendLine($"- server memory under 500 MB: {ok(hwmKb * 1024L < 500_000_000)} ({hwmKb * 1024L / 1_000_000.0:F0} MB peak over the whole run; {hwmBeforeLoadKb * 1024L / 1_000_000.0:F0} MB before the concurrent findings load).");
 report.AppendLine();
 await MeasureConcurrentUploadsAsync();
-Console.WriteLine();
-Console.Write(report);
-if (options.TryGetValue("markdown", out var markdown))
+return await WriteReportAsync();
+
+async Task<int> WriteReportAsync()
 {
-    await File.WriteAllTextAsync(markdown, report.ToString());
+    Console.WriteLine();
+    Console.Write(report);
+    if (options.TryGetValue("markdown", out var markdown))
+    {
+        await File.WriteAllTextAsync(markdown, report.ToString());
+    }
+    return 0;
 }
-return 0;
 
 // A fresh server per database, so that its peak is the uploads' alone.
 async Task MeasureConcurrentUploadsAsync()
