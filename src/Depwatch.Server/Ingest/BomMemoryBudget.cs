@@ -19,7 +19,7 @@ internal sealed class BomMemoryBudget(IOptions<DepwatchOptions> options)
     private const long IngestFactor = 6;
     private const long AnalysisBytesPerComponent = 3000;
 
-    // A share of at least an eighth of the budget (64 MB at the defaults) is given back to the system when it ends.
+    // A share of at least an eighth of the budget (56 MiB at the defaults) is given back to the system when it ends.
     private const long LargeShareDivisor = 8;
 
     private readonly Lock _lock = new();

@@ -19,11 +19,11 @@ public sealed class DepwatchOptions : IValidatableObject
     /// <summary>
     /// The memory that work on BOMs may take at once (uploads being read and checked, ingests, analyses), each counted
     /// by an estimate from its size (<see cref="Ingest.BomMemoryBudget"/>); work beyond it waits its turn. The server's
-    /// peak memory is about its idle memory plus this. At least three times <see cref="MaxRequestBytes"/>, what the
+    /// peak memory is about its idle memory plus 1.7 times this. At least three times <see cref="MaxRequestBytes"/>, what the
     /// largest upload takes.
     /// </summary>
     [Range(1024, long.MaxValue)]
-    public long BomMemoryBytes { get; set; } = 512L * 1024 * 1024;
+    public long BomMemoryBytes { get; set; } = 448L * 1024 * 1024;
 
     /// <summary>How long an upload waits for its share of <see cref="BomMemoryBytes"/> before it is answered 503 with Retry-After.</summary>
     public TimeSpan UploadWait { get; set; } = TimeSpan.FromSeconds(30);
