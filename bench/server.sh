@@ -6,6 +6,7 @@
 #
 #   ./bench/server.sh                      # 3 runs per SBOM, 32 clients × 20 requests
 #   ./bench/server.sh --runs 5 --clients 32 --requests 50 --components 10000 --findings-components 5000
+#   ./bench/server.sh --only uploads --uploads 8   # only peak memory under concurrent maximum-size uploads
 #
 # A benchmark, not a test: scripts/test.sh and CI never run it. It builds into bench/results/ (git-ignored), never
 # into the bin/ and obj/ folders the test command uses, and talks only to servers it starts on 127.0.0.1.

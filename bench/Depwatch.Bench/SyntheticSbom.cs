@@ -94,6 +94,23 @@ internal static class SyntheticSbom
         json.WriteEndObject();
     }
 
+    /// <summary>Writes the largest such SBOM (to within 1 %) that is at most <paramref name="maxBytes"/> long.</summary>
+    /// <returns>Its number of components.</returns>
+    public static int WriteUpTo(string path, long maxBytes)
+    {
+        const int Probe = 10_000;
+        Write(path, Probe);
+        var components = (int)(Probe * maxBytes / new FileInfo(path).Length);
+        do
+        {
+            File.Delete(path);
+            Write(path, components);
+            components = new FileInfo(path).Length > maxBytes ? components * 99 / 100 : components;
+        }
+        while (new FileInfo(path).Length > maxBytes);
+        return components;
+    }
+
     private static IEnumerable<DebPackage> DebPackages(int count)
     {
         foreach (var deb in VulnerableDebs.Take(count))

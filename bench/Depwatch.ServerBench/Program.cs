@@ -10,7 +10,8 @@ using Depwatch.Testing.DepwatchServer;
 using Depwatch.Testing.TrivyServer;
 
 // Depwatch.ServerBench --server PATH/depwatch-server --depwatch PATH/depwatch [--runs 3] [--components 10000]
-//   [--findings-components 5000] [--clients 32] [--requests 20] [--rootfs-source /] [--markdown FILE]
+//   [--findings-components 5000] [--clients 32] [--requests 20] [--uploads 8] [--rootfs-source /] [--markdown FILE]
+//   [--only uploads]   (only the concurrent maximum-size uploads)
 var options = ParseOptions(args);
 var clock = Stopwatch.StartNew();
 var runs = int.Parse(options.GetValueOrDefault("runs", "3"), CultureInfo.InvariantCulture);
@@ -18,10 +19,22 @@ var componentCount = int.Parse(options.GetValueOrDefault("components", "10000"),
 var findingsComponents = int.Parse(options.GetValueOrDefault("findings-components", "5000"), CultureInfo.InvariantCulture);
 var clients = int.Parse(options.GetValueOrDefault("clients", "32"), CultureInfo.InvariantCulture);
 var requestsPerClient = int.Parse(options.GetValueOrDefault("requests", "20"), CultureInfo.InvariantCulture);
+var concurrentUploads = int.Parse(options.GetValueOrDefault("uploads", "8"), CultureInfo.InvariantCulture);
 var serverPath = options["server"];
 var depwatchPath = options["depwatch"];
 
 using var work = new TemporaryDirectory("depwatch-server-bench-");
+Log("starting trivy server (fixture DB)");
+await using var trivy = await TrivyServerInstance.StartAsync();
+Log($"trivy server at {trivy.BaseUrl}");
+var adminKey = "dwbench_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+var report = new StringBuilder();
+if (options.GetValueOrDefault("only") == "uploads")
+{
+    await MeasureConcurrentUploadsAsync();
+    return await WriteReportAsync();
+}
+
 Log("writing SBOM (a) with trivy rootfs");
 var rootfsSbom = await RootfsSbom.WriteAsync(options.GetValueOrDefault("rootfs-source", "/"), work.Path);
 var syntheticSbom = Path.Combine(work.Path, $"synthetic-{componentCount}.cdx.json");
@@ -29,28 +42,13 @@ SyntheticSbom.Write(syntheticSbom, componentCount);
 var lodashSbom = Path.Combine(work.Path, $"lodash-{findingsComponents}.cdx.json");
 WriteLodashSbom(lodashSbom, findingsComponents);
 
-Log("starting trivy server (fixture DB)");
-await using var trivy = await TrivyServerInstance.StartAsync();
-Log($"trivy server at {trivy.BaseUrl}");
-
-var adminKey = "dwbench_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
-await using var server = await DepwatchServerProcess.StartPublishedAsync(serverPath, new Dictionary<string, string?>
-{
-    ["Depwatch__DataDirectory"] = Path.Combine(work.Path, "data"),
-    ["Depwatch__PackageIndexMirrors__Enabled"] = "false",
-    ["Depwatch__AdminApiKey"] = adminKey,
-    ["Depwatch__Storage__Provider"] = "sqlite",
-    ["Depwatch__Trivy__BaseUrl"] = trivy.BaseUrl.ToString(),
-    ["Depwatch__Trivy__ApiToken"] = trivy.Token,
-    ["Depwatch__Trivy__TokenHeader"] = trivy.TokenHeader,
-}, clock);
+await using var server = await StartServerAsync(Path.Combine(work.Path, "data"), new Dictionary<string, string?>());
 Log($"depwatch server at {server.BaseUrl} (pid {server.ProcessId}), SQLite in {work.Path}/data, default analysis settings");
 
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = server.BaseUrl, Timeout = TimeSpan.FromMinutes(5) };
 http.DefaultRequestHeaders.Add("X-Api-Key", adminKey);
 http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
 
-var report = new StringBuilder();
 var rows = new List<string>();
 var ingestRows = new List<string>();
 double? syntheticBeyond = null;
@@ -153,13 +151,69 @@ foreach (var load in loads)
     report.AppendLine($"- findings p99 under 100 ms ({clients} clients, ~10,000 findings), client that {(load.Label.StartsWith("accepts", StringComparison.Ordinal) ? load.Label : "sends " + load.Label)}: {ok(load.P99 < 100)} ({load.P99:F0} ms).");
 }
 report.AppendLine($"- server memory under 500 MB: {ok(hwmKb * 1024L < 500_000_000)} ({hwmKb * 1024L / 1_000_000.0:F0} MB peak over the whole run; {hwmBeforeLoadKb * 1024L / 1_000_000.0:F0} MB before the concurrent findings load).");
-Console.WriteLine();
-Console.Write(report);
-if (options.TryGetValue("markdown", out var markdown))
+report.AppendLine();
+await MeasureConcurrentUploadsAsync();
+return await WriteReportAsync();
+
+async Task<int> WriteReportAsync()
 {
-    await File.WriteAllTextAsync(markdown, report.ToString());
+    Console.WriteLine();
+    Console.Write(report);
+    if (options.TryGetValue("markdown", out var markdown))
+    {
+        await File.WriteAllTextAsync(markdown, report.ToString());
+    }
+    return 0;
 }
-return 0;
+
+// A fresh server per database, so that its peak is the uploads' alone.
+async Task MeasureConcurrentUploadsAsync()
+{
+    var maxRequestBytes = 50L * 1024 * 1024;
+    var bomFile = Path.Combine(work.Path, "maximum-size.cdx.json");
+    var components = SyntheticSbom.WriteUpTo(bomFile, maxRequestBytes - 4096);
+    Log($"concurrent uploads: {concurrentUploads} × {new FileInfo(bomFile).Length:N0} bytes ({components:N0} components), limit {maxRequestBytes:N0} bytes");
+    var results = new List<(string Storage, ConcurrentUploadsResult Result)>();
+    var sqlite = new ConcurrentUploads(extra => StartServerAsync(Path.Combine(work.Path, "uploads-sqlite"), extra), adminKey);
+    results.Add(("SQLite", await sqlite.RunAsync(bomFile, concurrentUploads, components, Log)));
+    if (!string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(Depwatch.Testing.Postgres.PostgresDatabase.EnvironmentVariable)))
+    {
+        await using var database = await Depwatch.Testing.Postgres.PostgresDatabase.CreateAsync();
+        var postgres = new ConcurrentUploads(extra => StartServerAsync(Path.Combine(work.Path, "uploads-postgres"), new Dictionary<string, string?>(extra)
+        {
+            ["Depwatch__Storage__Provider"] = "postgres",
+            ["Depwatch__Storage__ConnectionString"] = database.ConnectionString,
+        }), adminKey);
+        results.Add(("PostgreSQL", await postgres.RunAsync(bomFile, concurrentUploads, components, Log)));
+    }
+    report.AppendLine($"**Concurrent maximum-size uploads**: {concurrentUploads} clients each `POST /api/v1/bom` a {new FileInfo(bomFile).Length / 1_048_576.0:F1} MiB BOM ({components:N0} components, generated as (b)) at the same moment, to a fresh server at its default settings (`Depwatch:MaxRequestBytes` 50 MiB); a client answered 503 waits as `Retry-After` says and sends again. Memory is the server's peak resident set (VmHWM) until every upload is ingested and analysed.");
+    report.AppendLine();
+    report.AppendLine("| database | uploads | idle | peak | answered 503 first | last acknowledged | all processed |");
+    report.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+    foreach (var (storage, result) in results)
+    {
+        report.AppendLine($"| {storage} | {result.Clients} | {result.IdleKb / 1024.0:F0} MiB | **{result.PeakKb / 1024.0:F0} MiB** | {result.Refusals} | {result.LastAcknowledgedSeconds:F1} s | {result.AllProcessedSeconds:F1} s |");
+    }
+}
+
+Task<DepwatchServerProcess> StartServerAsync(string dataDirectory, IReadOnlyDictionary<string, string?> extra)
+{
+    var environment = new Dictionary<string, string?>
+    {
+        ["Depwatch__DataDirectory"] = dataDirectory,
+        ["Depwatch__PackageIndexMirrors__Enabled"] = "false",
+        ["Depwatch__AdminApiKey"] = adminKey,
+        ["Depwatch__Storage__Provider"] = "sqlite",
+        ["Depwatch__Trivy__BaseUrl"] = trivy.BaseUrl.ToString(),
+        ["Depwatch__Trivy__ApiToken"] = trivy.Token,
+        ["Depwatch__Trivy__TokenHeader"] = trivy.TokenHeader,
+    };
+    foreach (var (name, value) in extra)
+    {
+        environment[name] = value;
+    }
+    return DepwatchServerProcess.StartPublishedAsync(serverPath, environment, clock);
+}
 
 async Task<double> TimeCliAsync(string sbom)
 {

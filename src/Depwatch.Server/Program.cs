@@ -40,6 +40,7 @@ if (args is ["migrate", ..])
 app.UseHttpSecurity();
 app.UseApiConventions();
 app.UsePoweredByHeader();
+app.UseRequestLimits();
 app.UseAuthentication();
 app.UseAuthorization();
 

@@ -134,6 +134,20 @@ public abstract class PortfolioPagesTests(StorageKind storage, TrivyServerFixtur
     }
 
     [Fact]
+    public async Task A_version_with_a_control_character_is_refused_on_its_field_and_nothing_is_stored()
+    {
+        var (_, page, _) = await _client.GetAsync("/");
+
+        var response = await PostUploadAsync("/?handler=Upload", PageClient.TokenIn(page), WebBoms.Shop(), ("ProjectName", "shop"), ("ProjectVersion", "1\u0000"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("The version contains a control character (U+0000)", Html.TextOf(html, "ProjectVersion-error"), StringComparison.Ordinal);
+        Assert.Contains("aria-invalid=\"true\"", Html.ElementWithId(html, "ProjectVersion"), StringComparison.Ordinal);
+        Assert.Contains("No projects yet.", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Analyze_now_queues_an_analysis_that_adds_to_the_history()
     {
         var project = await _api.UploadAndWaitAsync("shop", "1.0.0", WebBoms.Shop());

@@ -14,7 +14,7 @@ public sealed class Bom
     /// <summary>The component the SBOM describes (<c>metadata.component</c>).</summary>
     public Component? MetadataComponent { get; init; }
 
-    /// <summary>Every component of the document, nested ones included, in document order.</summary>
+    /// <summary>Every component of the document, nested ones included, in document order; none when read without keeping them.</summary>
     public required IReadOnlyList<Component> Components { get; init; }
 
     public IReadOnlyList<BomDependency> Dependencies { get; init; } = [];

@@ -16,6 +16,7 @@ internal sealed class BomAssembler(CycloneDxReaderOptions options)
 
     // A parent's slot is taken before its nested components are read, so that it precedes them.
     private readonly List<Component?> _components = [];
+    private int _count;
     private readonly Dictionary<string, string> _bomRefLocations = new(StringComparer.Ordinal);
     private readonly List<BomDependency> _dependencies = [];
     private readonly List<BomTool> _tools = [];
@@ -26,13 +27,16 @@ internal sealed class BomAssembler(CycloneDxReaderOptions options)
     /// <summary>Takes the next place in the inventory for a component starting at <paramref name="location"/>.</summary>
     public ComponentSlot ReserveComponent(string location)
     {
-        if (_components.Count >= options.MaxComponents)
+        if (_count >= options.MaxComponents)
         {
             throw new BomFormatException(
                 $"the document has more than {options.MaxComponents} components, the most Depwatch reads", location);
         }
-        _components.Add(null);
-        var index = _components.Count - 1;
+        if (options.KeepComponents)
+        {
+            _components.Add(null);
+        }
+        var index = _count++;
         return new ComponentSlot(index, (index + 1).ToString(CultureInfo.InvariantCulture));
     }
 
@@ -50,11 +54,12 @@ internal sealed class BomAssembler(CycloneDxReaderOptions options)
     public void Complete(ComponentSlot slot, ComponentDraft draft)
     {
         var component = draft.Build(slot.Key);
+        options.ComponentRead?.Invoke(component);
         if (slot.Index == ComponentSlot.MetadataIndex)
         {
             _metadataComponent = component;
         }
-        else
+        else if (options.KeepComponents)
         {
             _components[slot.Index] = component;
         }

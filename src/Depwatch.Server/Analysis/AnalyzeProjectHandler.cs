@@ -2,8 +2,10 @@ using Depwatch.Core.Analysis;
 using Depwatch.Core.Components;
 using Depwatch.Server.Data;
 using Depwatch.Server.Data.Entities;
+using Depwatch.Server.Ingest;
 using Depwatch.Server.Jobs;
 using Depwatch.Server.PackageIndexes;
+using Depwatch.Trivy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Depwatch.Server.Analysis;
@@ -14,8 +16,8 @@ namespace Depwatch.Server.Analysis;
 /// </summary>
 internal sealed partial class AnalyzeProjectHandler(
     IDbContextFactory<DepwatchDbContext> contexts, ITrivyConfiguration trivy, TrivyAnalyzerProvider analyzers,
-    FindingReconciler reconciler, MetricsCalculator metrics, MetricsHistory history, PackageIndexStore packageIndexes, TimeProvider time,
-    ILogger<AnalyzeProjectHandler> logger) : IJobHandler
+    FindingReconciler reconciler, MetricsCalculator metrics, MetricsHistory history, PackageIndexStore packageIndexes,
+    BomMemoryBudget budget, TimeProvider time, ILogger<AnalyzeProjectHandler> logger) : IJobHandler
 {
     public const string DisabledReason = "Trivy analyzer is disabled";
     public const string InterruptedReason = "The analysis was interrupted by a shutdown; it runs again.";
@@ -32,6 +34,15 @@ internal sealed partial class AnalyzeProjectHandler(
             LogSkipped(logger, job.ProjectId);
             return;
         }
+        // Given back once the inventory and the results are no longer held by anything (AnalyzeAsync has returned).
+        using (await budget.EnterAsync(BomMemoryBudget.ForAnalysis(await CountComponentsAsync(job.ProjectId, cancellationToken)), cancellationToken))
+        {
+            await AnalyzeAsync(job, options, cancellationToken);
+        }
+    }
+
+    private async Task AnalyzeAsync(JobEntity job, TrivyOptions options, CancellationToken cancellationToken)
+    {
         var run = await StartRunAsync(job.ProjectId, cancellationToken);
         if (run is null)
         {
@@ -82,6 +93,12 @@ internal sealed partial class AnalyzeProjectHandler(
         project.LastAnalysisState = AnalysisStates.Running;
         await db.SaveChangesAsync(cancellationToken);
         return new StartedRun(run.Id, project.Version is null ? project.Name : $"{project.Name}@{project.Version}");
+    }
+
+    private async Task<int> CountComponentsAsync(Guid projectId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Components.CountAsync(c => c.ProjectId == projectId, cancellationToken);
     }
 
     private async Task<List<Component>> LoadComponentsAsync(Guid projectId, CancellationToken cancellationToken)

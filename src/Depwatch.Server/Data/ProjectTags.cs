@@ -6,7 +6,7 @@ namespace Depwatch.Server.Data;
 /// <summary>Projects' tags: how names are normalised, read and replaced.</summary>
 public static class ProjectTags
 {
-    public const int MaxNameLength = 255;
+    public const int MaxNameLength = StoredText.MaxIndexedLength;
     public const int MaxTags = 100;
 
     /// <summary>Trimmed, lower-case, without blanks or repeats, sorted: <c>" Team-A, team-a ,"</c> is one tag, <c>team-a</c>.</summary>
@@ -23,9 +23,11 @@ public static class ProjectTags
         {
             return $"A project carries at most {MaxTags} tags; {names.Count} were given.";
         }
-        return names.FirstOrDefault(n => n.Length > MaxNameLength) is { } tooLong
-            ? $"The tag '{tooLong[..40]}…' is longer than {MaxNameLength} characters."
-            : null;
+        if (names.FirstOrDefault(n => n.Length > MaxNameLength) is { } tooLong)
+        {
+            return $"The tag '{tooLong[..40]}…' is longer than {MaxNameLength} characters.";
+        }
+        return names.Select(StoredText.IdentifierProblem).OfType<string>().FirstOrDefault() is { } problem ? $"A tag {problem}." : null;
     }
 
     /// <summary>Each project's tag names, sorted; projects without tags are absent.</summary>

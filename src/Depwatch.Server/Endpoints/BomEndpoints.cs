@@ -14,6 +14,8 @@ internal static class BomEndpoints
     public const string CreationNotPermitted = "The principal does not have permission to create project.";
     public const string ParentNotFound = "The parent component could not be found.";
 
+    private const int RetryAfterSeconds = 10;
+
     public static void MapBom(this IEndpointRouteBuilder api)
     {
         api.MapPut("/v1/bom", UploadBase64).WithName("UploadBom").WithTags("BOM")
@@ -32,23 +34,40 @@ internal static class BomEndpoints
         .ProducesProblem(StatusCodes.Status400BadRequest)
         .Produces<string>(StatusCodes.Status401Unauthorized, "text/plain")
         .Produces<string>(StatusCodes.Status404NotFound, "text/plain")
-        .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+        .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
     private static Task<Results<Ok<BomUploadResponse>, ProblemHttpResult, ContentHttpResult>> UploadBase64(
-        HttpRequest request, ClaimsPrincipal user, BomUploads uploads, IOptions<DepwatchOptions> options, CancellationToken cancellationToken) =>
-        UploadAsync(BomUploadReader.ReadJsonAsync(request, options.Value.MaxRequestBytes, cancellationToken), user, uploads, cancellationToken);
+        HttpRequest request, ClaimsPrincipal user, BomUploads uploads, BomMemoryBudget budget, IOptions<DepwatchOptions> options,
+        CancellationToken cancellationToken) =>
+        UploadAsync(request, BomMemoryBudget.ForBufferedUpload, () => BomUploadReader.ReadJsonAsync(request, options.Value.MaxRequestBytes, cancellationToken),
+            user, uploads, budget, options.Value, cancellationToken);
 
     private static Task<Results<Ok<BomUploadResponse>, ProblemHttpResult, ContentHttpResult>> UploadMultipart(
-        HttpRequest request, ClaimsPrincipal user, BomUploads uploads, IOptions<DepwatchOptions> options, CancellationToken cancellationToken) =>
-        UploadAsync(BomUploadReader.ReadMultipartAsync(request, options.Value.MaxRequestBytes, cancellationToken), user, uploads, cancellationToken);
+        HttpRequest request, ClaimsPrincipal user, BomUploads uploads, BomMemoryBudget budget, IOptions<DepwatchOptions> options,
+        CancellationToken cancellationToken) =>
+        UploadAsync(request, BomMemoryBudget.ForStreamedUpload, () => BomUploadReader.ReadMultipartAsync(request, options.Value.MaxRequestBytes, cancellationToken),
+            user, uploads, budget, options.Value, cancellationToken);
 
     private static async Task<Results<Ok<BomUploadResponse>, ProblemHttpResult, ContentHttpResult>> UploadAsync(
-        Task<BomUpload> reading, ClaimsPrincipal user, BomUploads uploads, CancellationToken cancellationToken)
+        HttpRequest request, Func<long, long> memoryFor, Func<Task<BomUpload>> read, ClaimsPrincipal user, BomUploads uploads,
+        BomMemoryBudget budget, DepwatchOptions options, CancellationToken cancellationToken)
     {
+        // The body is read, checked and stored within a share of the memory budget: a body without a declared length may be the largest.
+        using var share = await budget.TryEnterAsync(
+            memoryFor(request.ContentLength ?? options.MaxRequestBytes), options.UploadWait, cancellationToken);
+        if (share is null)
+        {
+            request.HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await RequestLimits.DiscardRefusedBodyAsync(request);
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Too many uploads at once",
+                detail: $"Other uploads take all the memory this server gives BOMs (setting Depwatch:BomMemoryBytes); this one waited "
+                    + $"{options.UploadWait.TotalSeconds:0} s. Send it again in {RetryAfterSeconds} s; nothing was stored.");
+        }
         BomUpload upload;
         try
         {
-            upload = await reading;
+            upload = await read();
         }
         catch (BomUploadRejectedException e)
         {

@@ -14,7 +14,7 @@ namespace Depwatch.Server.Endpoints;
 /// <summary>Dependency-Track's project API: list, look up, read, create, change and delete projects.</summary>
 internal static partial class ProjectEndpoints
 {
-    private const int MaxNameLength = 255;
+    private const int MaxNameLength = StoredText.MaxIndexedLength;
 
     private static readonly string[] s_classifiers =
     [
@@ -324,6 +324,12 @@ internal static partial class ProjectEndpoints
                     "size must be between 1 and 255", "name", request.Name));
             }
         }
+        errors.AddRange(new[]
+        {
+            Stored("version", request.Version?.Trim(), StoredText.IndexedProblem),
+            Stored("purl", request.Purl, StoredText.IdentifierProblem),
+            Stored("description", request.Description, StoredText.TextProblem),
+        }.OfType<FieldError>());
         if (request.Classifier is { } classifier && ClassifierError(classifier) is { } classifierError)
         {
             errors.Add(classifierError);
@@ -342,6 +348,12 @@ internal static partial class ProjectEndpoints
     private static FieldError? ClassifierError(string classifier) => s_classifiers.Contains(classifier)
         ? null
         : new FieldError($"The classifier must be one of {string.Join(", ", s_classifiers)}.", "must be a known classifier", "classifier", classifier);
+
+    /// <summary>The error for a field whose value Depwatch cannot store, or null; the value is not echoed, as it may hold anything.</summary>
+    private static FieldError? Stored(string field, string? value, Func<string, string?> problemOf) =>
+        value is not null && problemOf(value) is { } problem
+            ? new FieldError($"The {field} {problem}.", problem, field, null)
+            : null;
 
     private static ProjectEntity NewProject(ProjectRequest request, DateTimeOffset now)
     {

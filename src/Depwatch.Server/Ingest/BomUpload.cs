@@ -5,9 +5,9 @@ namespace Depwatch.Server.Ingest;
 /// <param name="ProjectName">The target project's name (trimmed), when named by name and version.</param>
 /// <param name="ProjectVersion">Its version (trimmed); null for a project without a version.</param>
 /// <param name="Tags">The project's tags, normalised; null when the upload names none.</param>
-/// <param name="Bom">The CycloneDX document's bytes, not yet checked.</param>
+/// <param name="Bom">The CycloneDX document.</param>
 internal sealed record BomUpload(
-    Guid? ProjectId, string? ProjectName, string? ProjectVersion, bool AutoCreate, bool IsLatest, IReadOnlyList<string>? Tags, byte[] Bom)
+    Guid? ProjectId, string? ProjectName, string? ProjectVersion, bool AutoCreate, bool IsLatest, IReadOnlyList<string>? Tags, BomDocument Bom)
 {
     /// <summary>The parent of a project this upload creates, when it names one.</summary>
     public ParentReference? Parent { get; init; }
@@ -29,9 +29,6 @@ internal sealed class BomUploadRejectedException(int statusCode, string title, s
 
     public static BomUploadRejectedException BadRequest(string title, string detail) => new(StatusCodes.Status400BadRequest, title, detail);
 
-    public static BomUploadRejectedException TooLarge(long maxBytes) => new(
-        StatusCodes.Status413PayloadTooLarge,
-        "The request body is too large",
-        $"The request body is larger than {maxBytes} bytes, the most this server accepts (setting Depwatch:MaxRequestBytes). "
-        + "Upload a smaller BOM or ask the administrator to raise the limit.");
+    public static BomUploadRejectedException TooLarge(long maxBytes) =>
+        new(StatusCodes.Status413PayloadTooLarge, Endpoints.RequestLimits.TooLargeTitle, Endpoints.RequestLimits.TooLargeDetail(maxBytes));
 }

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
+using Depwatch.Server.Data;
 using Depwatch.Server.Endpoints;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 
@@ -11,7 +11,6 @@ namespace Depwatch.Server.Ingest;
 internal static class BomUploadReader
 {
     private const string InvalidRequest = "The upload request is invalid";
-    private const int MaxProjectNameLength = 255;
 
     private static readonly JsonSerializerOptions s_json = new JsonSerializerOptions(JsonSerializerDefaults.Web).Tolerant();
 
@@ -22,22 +21,24 @@ internal static class BomUploadReader
         var submitted = await ReadJsonBodyAsync<BomSubmitRequest>(request, maxBytes, "bom", "BOM", cancellationToken);
         return Complete(
             submitted.Project, submitted.ProjectName, submitted.ProjectVersion, submitted.AutoCreate,
-            submitted.IsLatest ?? submitted.IsLatestProjectVersion ?? false, submitted.ProjectTags?.Select(t => t.Name), submitted.Bom)
-            with { Parent = ParentReference.From(submitted.ParentUuid, submitted.ParentName, submitted.ParentVersion) };
+            submitted.IsLatest ?? submitted.IsLatestProjectVersion ?? false, submitted.ProjectTags?.Select(t => t.Name),
+            submitted.Bom is { } bom ? new BomDocument.Sent(bom) : null)
+            with { Parent = Parent(submitted.ParentUuid, submitted.ParentName, submitted.ParentVersion) };
     }
 
     /// <summary>Reads <c>POST /api/v1/bom</c>: form fields and the raw BOM as the (first) <c>bom</c> part.</summary>
     /// <exception cref="BomUploadRejectedException">The body is too large, not multipart form data, or misses a field.</exception>
     public static async Task<BomUpload> ReadMultipartAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
     {
-        var (fields, bom) = await ReadFormAsync(request, maxBytes, "bom", cancellationToken);
+        // Nearly the whole body: checked and compressed as it arrives, never whole in memory.
+        var (fields, bom) = await ReadFormAsync(request, maxBytes, "bom", BomPayload.ReadAsync, cancellationToken);
         return Complete(
             ParseUuid("project", fields.GetValueOrDefault("project")), fields.GetValueOrDefault("projectName"), fields.GetValueOrDefault("projectVersion"),
             IsTrue(fields.GetValueOrDefault("autoCreate")), IsTrue(fields.GetValueOrDefault("isLatest")),
             fields.GetValueOrDefault("projectTags")?.Split(','), bom)
             with
             {
-                Parent = ParentReference.From(
+                Parent = Parent(
                     ParseUuid("parentUUID", fields.GetValueOrDefault("parentUUID")), fields.GetValueOrDefault("parentName"), fields.GetValueOrDefault("parentVersion")),
             };
     }
@@ -67,10 +68,14 @@ internal static class BomUploadReader
             InvalidRequest, $"The request body must be a JSON object with the fields project or projectName, and {base64Field}.");
     }
 
-    /// <summary>Reads a multipart form's plain fields (the first of each name) and the first part named <paramref name="fileField"/>.</summary>
+    /// <summary>
+    /// Reads a multipart form's plain fields (the first of each name) and the first part named <paramref name="fileField"/>,
+    /// which <paramref name="readFile"/> reads as it arrives.
+    /// </summary>
     /// <exception cref="BomUploadRejectedException">The body is too large or not multipart form data.</exception>
-    internal static async Task<(Dictionary<string, string> Fields, byte[]? File)> ReadFormAsync(
-        HttpRequest request, long maxBytes, string fileField, CancellationToken cancellationToken)
+    internal static async Task<(Dictionary<string, string> Fields, TFile? File)> ReadFormAsync<TFile>(
+        HttpRequest request, long maxBytes, string fileField, Func<Stream, CancellationToken, Task<TFile>> readFile, CancellationToken cancellationToken)
+        where TFile : class
     {
         var boundary = MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
             ? HeaderUtilities.RemoveQuotes(contentType.Boundary).Value
@@ -80,7 +85,7 @@ internal static class BomUploadReader
             throw BomUploadRejectedException.BadRequest(InvalidRequest, "The request must be multipart/form-data with a boundary.");
         }
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-        byte[]? file = null;
+        TFile? file = null;
         try
         {
             await ReadBodyAsync(request, maxBytes, async body =>
@@ -91,11 +96,12 @@ internal static class BomUploadReader
                     var name = FormFieldName(section);
                     if (name == fileField)
                     {
-                        file ??= await ReadAllAsync(section.Body, cancellationToken);
+                        file ??= await readFile(section.Body, cancellationToken);
                     }
                     else if (name is not null && !fields.ContainsKey(name))
                     {
-                        fields[name] = Encoding.UTF8.GetString(await ReadAllAsync(section.Body, cancellationToken));
+                        using var field = new StreamReader(section.Body, Encoding.UTF8);
+                        fields[name] = await field.ReadToEndAsync(cancellationToken);
                     }
                 }
                 return true;
@@ -108,24 +114,20 @@ internal static class BomUploadReader
         return (fields, file);
     }
 
-    /// <summary>Reads the body with <paramref name="read"/>, never more than <paramref name="maxBytes"/> of it.</summary>
-    /// <exception cref="BomUploadRejectedException">The body is larger than the limit.</exception>
-    internal static async Task<T> ReadBodyAsync<T>(HttpRequest request, long maxBytes, Func<Stream, Task<T>> read)
+    /// <summary>Reads a part or body whole, for documents small enough to hold (a VEX).</summary>
+    internal static async Task<byte[]> ReadAllAsync(Stream stream, CancellationToken cancellationToken)
     {
-        // This endpoint enforces the limit itself (SizeLimitedStream). Left to Kestrel, an exceeded limit aborts the
-        // connection while the client is still sending, and the client never reads the 413; without Kestrel's limit
-        // the answer is sent and Kestrel drains the rest of the body (for a few seconds at most) before going on.
-        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } kestrelLimit)
-        {
-            kestrelLimit.MaxRequestBodySize = null;
-        }
-        if (request.ContentLength > maxBytes)
-        {
-            throw BomUploadRejectedException.TooLarge(maxBytes);
-        }
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer, cancellationToken);
+        return buffer.ToArray();
+    }
+
+    // The body is limited to MaxRequestBytes for every endpoint (RequestLimits); here the excess becomes this endpoint's answer.
+    private static async Task<T> ReadBodyAsync<T>(HttpRequest request, long maxBytes, Func<Stream, Task<T>> read)
+    {
         try
         {
-            return await read(new SizeLimitedStream(request.Body, maxBytes));
+            return await read(request.Body);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -134,9 +136,10 @@ internal static class BomUploadReader
     }
 
     private static BomUpload Complete(
-        Guid? projectId, string? projectName, string? projectVersion, bool autoCreate, bool isLatest, IEnumerable<string?>? tagNames, byte[]? bom)
+        Guid? projectId, string? projectName, string? projectVersion, bool autoCreate, bool isLatest, IEnumerable<string?>? tagNames,
+        BomDocument? bom)
     {
-        if (bom is not { Length: > 0 })
+        if (bom is null || bom.IsEmpty)
         {
             throw BomUploadRejectedException.BadRequest(InvalidRequest, "The bom field is missing or empty: send the CycloneDX document (JSON or XML).");
         }
@@ -145,18 +148,28 @@ internal static class BomUploadReader
         {
             throw BomUploadRejectedException.BadRequest(InvalidRequest, "Name the target project: either project (its UUID) or projectName (and projectVersion).");
         }
-        if (name?.Length > MaxProjectNameLength)
-        {
-            throw BomUploadRejectedException.BadRequest(InvalidRequest, $"The projectName is longer than {MaxProjectNameLength} characters.");
-        }
         var tags = tagNames is null ? null : Data.ProjectTags.Normalize(tagNames);
         if (tags is not null && Data.ProjectTags.Problem(tags) is { } tagProblem)
         {
             throw BomUploadRejectedException.BadRequest(InvalidRequest, $"projectTags: {tagProblem}");
         }
         var version = projectVersion?.Trim();
-        return new BomUpload(projectId, name, string.IsNullOrEmpty(version) ? null : version, autoCreate, isLatest, tags is { Count: > 0 } ? tags : null, bom);
+        return new BomUpload(
+            projectId, Indexed("projectName", name), Indexed("projectVersion", string.IsNullOrEmpty(version) ? null : version),
+            autoCreate, isLatest, tags is { Count: > 0 } ? tags : null, bom);
     }
+
+    /// <summary>A parent named by name and version, checked as the project's own are.</summary>
+    private static ParentReference? Parent(Guid? id, string? name, string? version) =>
+        ParentReference.From(id, name, version) is { } parent
+            ? parent with { Name = Indexed("parentName", parent.Name), Version = Indexed("parentVersion", parent.Version) }
+            : null;
+
+    /// <summary>A name or version as it is stored and indexed; refused naming the field when it cannot be.</summary>
+    private static string? Indexed(string field, string? value) =>
+        value is not null && StoredText.IndexedProblem(value) is { } problem
+            ? throw BomUploadRejectedException.BadRequest(InvalidRequest, $"The {field} {problem}.")
+            : value;
 
     /// <summary>The part's field name, whether it is a plain field or a file.</summary>
     private static string? FormFieldName(MultipartSection section) =>
@@ -177,11 +190,4 @@ internal static class BomUploadReader
     }
 
     private static bool IsTrue(string? value) => string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
-
-    private static async Task<byte[]> ReadAllAsync(Stream stream, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        await stream.CopyToAsync(buffer, cancellationToken);
-        return buffer.ToArray();
-    }
 }

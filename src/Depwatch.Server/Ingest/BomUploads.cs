@@ -26,7 +26,7 @@ internal abstract record UploadOutcome
 
 /// <summary>
 /// Accepts a BOM upload: finds (or may create) the target project, reads the whole BOM to reject a bad one before
-/// anything changes, then stores the project if new and the BOM as an ingestion job in one transaction.
+/// anything changes, then stores the project if new and the BOM, compressed, as an ingestion job in one transaction.
 /// </summary>
 internal sealed class BomUploads(IDbContextFactory<DepwatchDbContext> contexts, IJobQueue queue, TimeProvider time)
 {
@@ -59,15 +59,16 @@ internal sealed class BomUploads(IDbContextFactory<DepwatchDbContext> contexts, 
             }
             parentId = parent.Value.Id;
         }
+        byte[] payload;
         try
         {
-            await CycloneDxReader.ReadAsync(new MemoryStream(upload.Bom, writable: false), cancellationToken);
+            payload = await upload.Bom.PayloadAsync(cancellationToken);
         }
         catch (BomFormatException e)
         {
             return new UploadOutcome.InvalidBom(e);
         }
-        return new UploadOutcome.Accepted(await StoreAsync(upload, projectId, parentId, MayManagePortfolio(principal), cancellationToken));
+        return new UploadOutcome.Accepted(await StoreAsync(upload, payload, projectId, parentId, MayManagePortfolio(principal), cancellationToken));
     }
 
     // As in Dependency-Track, an upload's tags change an existing project only for PORTFOLIO_MANAGEMENT, and are
@@ -104,7 +105,8 @@ internal sealed class BomUploads(IDbContextFactory<DepwatchDbContext> contexts, 
         return projects.Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken);
     }
 
-    private async Task<Guid> StoreAsync(BomUpload upload, Guid? projectId, Guid? parentId, bool mayRetag, CancellationToken cancellationToken)
+    private async Task<Guid> StoreAsync(
+        BomUpload upload, byte[] payload, Guid? projectId, Guid? parentId, bool mayRetag, CancellationToken cancellationToken)
     {
         var token = Guid.NewGuid();
         for (var attempt = 1; ; attempt++)
@@ -118,7 +120,7 @@ internal sealed class BomUploads(IDbContextFactory<DepwatchDbContext> contexts, 
             {
                 await ProjectTags.ReplaceAsync(db, targetId.Value, tags, cancellationToken);
             }
-            queue.Enqueue(db, JobKinds.IngestBom, targetId.Value, token, upload.Bom);
+            queue.Enqueue(db, JobKinds.IngestBom, targetId.Value, token, payload);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

@@ -11,8 +11,10 @@ namespace Depwatch.Server.Ingest;
 /// </summary>
 internal static class ComponentIdentities
 {
-    // PostgreSQL cannot index a value much over 2,700 bytes; longer identities keep a readable start and a hash.
+    // PostgreSQL cannot index a row over 2,704 bytes (the identity with its project's id); longer identities keep a
+    // readable start and a hash. Counted in characters and in UTF-8 bytes: a character may take up to three.
     private const int MaxLength = 1024;
+    private const int MaxBytes = 2048;
 
     public static string[] Assign(IReadOnlyList<Component> components)
     {
@@ -45,11 +47,28 @@ internal static class ComponentIdentities
 
     private static string Bounded(string identity)
     {
-        if (identity.Length <= MaxLength)
+        if (identity.Length <= MaxLength && Encoding.UTF8.GetByteCount(identity) <= MaxBytes)
         {
             return identity;
         }
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)));
-        return $"{identity[..(MaxLength - hash.Length - 1)]}~{hash}";
+        return $"{Start(identity, MaxLength - hash.Length - 1, MaxBytes - hash.Length - 1)}~{hash}";
+    }
+
+    /// <summary>The longest start of <paramref name="text"/> within both limits that does not split a surrogate pair.</summary>
+    private static string Start(string text, int maxChars, int maxBytes)
+    {
+        var (length, bytes) = (0, 0);
+        while (length < text.Length)
+        {
+            var step = char.IsHighSurrogate(text[length]) && length + 1 < text.Length ? 2 : 1;
+            var stepBytes = Encoding.UTF8.GetByteCount(text.AsSpan(length, step));
+            if (length + step > maxChars || bytes + stepBytes > maxBytes)
+            {
+                break;
+            }
+            (length, bytes) = (length + step, bytes + stepBytes);
+        }
+        return text[..length];
     }
 }

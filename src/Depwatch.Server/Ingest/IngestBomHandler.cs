@@ -15,7 +15,8 @@ namespace Depwatch.Server.Ingest;
 /// unchanged ones keep their id and so their findings; vanished ones are deleted with their findings.
 /// </summary>
 internal sealed partial class IngestBomHandler(
-    IDbContextFactory<DepwatchDbContext> contexts, IJobQueue queue, TimeProvider time, ILogger<IngestBomHandler> logger) : IJobHandler
+    IDbContextFactory<DepwatchDbContext> contexts, IJobQueue queue, BomMemoryBudget budget, TimeProvider time, ILogger<IngestBomHandler> logger)
+    : IJobHandler
 {
     public const string StoreFailedReason =
         "The uploaded BOM could not be stored, and was given up after several attempts; the project keeps its previous inventory (details in the server log).";
@@ -24,8 +25,18 @@ internal sealed partial class IngestBomHandler(
 
     public async Task RunAsync(JobEntity job, CancellationToken cancellationToken)
     {
+        var payload = await queue.PayloadAsync(job, cancellationToken) ?? [];
+        // Given back once the document and its rows are no longer held by anything (IngestAsync has returned).
+        using (await budget.EnterAsync(BomMemoryBudget.ForIngest(BomPayload.DocumentLength(payload)), cancellationToken))
+        {
+            await IngestAsync(job, payload, cancellationToken);
+        }
+    }
+
+    private async Task IngestAsync(JobEntity job, byte[] payload, CancellationToken cancellationToken)
+    {
         var stopwatch = Stopwatch.StartNew();
-        var bom = await ReadAsync(job, cancellationToken);
+        var bom = await ReadAsync(payload, cancellationToken);
         var counts = await ReplaceInventoryAsync(job, bom, cancellationToken);
         LogIngested(logger, job.ProjectId, bom.Components.Count, counts.Added, counts.Updated, counts.Removed, stopwatch.ElapsedMilliseconds);
     }
@@ -41,12 +52,12 @@ internal sealed partial class IngestBomHandler(
             .SetProperty(p => p.LastAnalysisError, error), cancellationToken);
     }
 
-    private async Task<Bom> ReadAsync(JobEntity job, CancellationToken cancellationToken)
+    private static async Task<Bom> ReadAsync(byte[] payload, CancellationToken cancellationToken)
     {
-        var payload = await queue.PayloadAsync(job, cancellationToken);
         try
         {
-            return await CycloneDxReader.ReadAsync(new MemoryStream(payload ?? [], writable: false), cancellationToken);
+            await using var document = BomPayload.Open(payload);
+            return await CycloneDxReader.ReadAsync(document, cancellationToken);
         }
         catch (BomFormatException e)
         {

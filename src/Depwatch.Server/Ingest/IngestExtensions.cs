@@ -7,6 +7,7 @@ public static class IngestExtensions
     /// <summary>BOM uploads (checked and queued) and their ingestion job.</summary>
     public static IServiceCollection AddBomIngest(this IServiceCollection services)
     {
+        services.AddSingleton<BomMemoryBudget>();
         services.AddSingleton<BomUploads>();
         services.AddSingleton<IJobHandler, IngestBomHandler>();
         return services;

@@ -21,7 +21,7 @@ public interface IJobQueue
 
     /// <summary>
     /// The payload <paramref name="job"/> was queued with (e.g. an uploaded BOM), or null. A claimed job comes without it,
-    /// as it may be as large as the largest upload: its handler reads it when it needs it.
+    /// as it may be large: its handler reads it when it needs it.
     /// </summary>
     Task<byte[]?> PayloadAsync(JobEntity job, CancellationToken cancellationToken);
 

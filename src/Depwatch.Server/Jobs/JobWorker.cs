@@ -129,15 +129,18 @@ internal sealed partial class JobWorker(
         }
     }
 
-    /// <summary>Records the failure on the job, then lets its handler show it (e.g. on the project): the job no longer blocks anything.</summary>
+    /// <summary>
+    /// Lets the job's handler show the failure (e.g. on the project), then records it on the job, which then no longer
+    /// blocks anything: a client that sees the token done reads the project's new state, not the one before.
+    /// </summary>
     private async Task FailForGoodAsync(JobEntity job, string owner, IJobHandler? handler, Exception failure, string error)
     {
-        await store.FailAsync(job, owner, error, CancellationToken.None);
-        LogFailed(logger, job.Id, job.Kind, error);
         if (handler is not null)
         {
             await handler.FailedForGoodAsync(job, failure, CancellationToken.None);
         }
+        await store.FailAsync(job, owner, error, CancellationToken.None);
+        LogFailed(logger, job.Id, job.Kind, error);
     }
 
     /// <summary>Renews the lease while the handler runs; cancels the handler and returns false once the job is no longer ours.</summary>

@@ -16,6 +16,18 @@ public sealed class DepwatchOptions : IValidatableObject
     [Range(1024, long.MaxValue)]
     public long MaxRequestBytes { get; set; } = 50L * 1024 * 1024;
 
+    /// <summary>
+    /// The memory that work on BOMs may take at once (uploads being read and checked, ingests, analyses), each counted
+    /// by an estimate from its size (<see cref="Ingest.BomMemoryBudget"/>); work beyond it waits its turn. The server's
+    /// peak memory is about its idle memory plus 1.7 times this. At least three times <see cref="MaxRequestBytes"/>, what the
+    /// largest upload takes.
+    /// </summary>
+    [Range(1024, long.MaxValue)]
+    public long BomMemoryBytes { get; set; } = 448L * 1024 * 1024;
+
+    /// <summary>How long an upload waits for its share of <see cref="BomMemoryBytes"/> before it is answered 503 with Retry-After.</summary>
+    public TimeSpan UploadWait { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The administrator API key to create at first start; generated when empty.</summary>
     public string? AdminApiKey { get; set; }
 
@@ -38,6 +50,17 @@ public sealed class DepwatchOptions : IValidatableObject
                 $"{Section}:{nameof(TrustedProxies)} lists '{string.Join("', '", unreadable)}', which is not an IP address or a network "
                 + "such as 10.0.0.0/8; separate several with commas.",
                 [nameof(TrustedProxies)]);
+        }
+        if (BomMemoryBytes < Ingest.BomMemoryBudget.ForBufferedUpload(MaxRequestBytes))
+        {
+            yield return new ValidationResult(
+                $"{Section}:{nameof(BomMemoryBytes)} ({BomMemoryBytes}) must be at least {Ingest.BomMemoryBudget.ForBufferedUpload(MaxRequestBytes)}, "
+                + $"three times {Section}:{nameof(MaxRequestBytes)}: what reading and checking the largest upload accepted takes.",
+                [nameof(BomMemoryBytes)]);
+        }
+        if (UploadWait < TimeSpan.Zero)
+        {
+            yield return new ValidationResult($"{Section}:{nameof(UploadWait)} must not be negative; it is {UploadWait}.", [nameof(UploadWait)]);
         }
     }
 

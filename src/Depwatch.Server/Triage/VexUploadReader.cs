@@ -17,7 +17,7 @@ internal static class VexUploadReader
     /// <exception cref="BomUploadRejectedException">The body is too large, not multipart form data, or misses a field.</exception>
     public static async Task<VexUpload> ReadMultipartAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
     {
-        var (fields, vex) = await BomUploadReader.ReadFormAsync(request, maxBytes, "vex", cancellationToken);
+        var (fields, vex) = await BomUploadReader.ReadFormAsync(request, maxBytes, "vex", BomUploadReader.ReadAllAsync, cancellationToken);
         return Complete(BomUploadReader.ParseUuid("project", fields.GetValueOrDefault("project")), fields.GetValueOrDefault("projectName"),
             fields.GetValueOrDefault("projectVersion"), vex);
     }

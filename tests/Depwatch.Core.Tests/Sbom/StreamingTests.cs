@@ -45,6 +45,36 @@ public sealed class StreamingTests
     [Theory]
     [InlineData("json")]
     [InlineData("xml")]
+    public async Task A_check_sees_every_component_as_it_is_read_and_the_bom_keeps_none(string format)
+    {
+        var builder = new BomBuilder("1.6").WithMetadataComponent("app").WithComponent("a", "1").WithNested("b").WithComponent("c");
+        var content = Encoding.UTF8.GetBytes(format == "json" ? builder.ToJson() : builder.ToXml());
+        var seen = new List<string>();
+
+        var bom = await ReadAsync(content, new CycloneDxReaderOptions { ComponentRead = c => seen.Add(c.Name), KeepComponents = false });
+
+        Assert.Equal(["a", "app", "b", "c"], seen.Order(StringComparer.Ordinal));
+        Assert.Empty(bom.Components);
+        Assert.Equal("app", bom.MetadataComponent!.Name);
+    }
+
+    [Fact]
+    public async Task A_check_refuses_the_document_at_the_component_it_throws_for()
+    {
+        var document = new BomBuilder("1.6").WithComponent("a").WithComponent("refused").ToJson();
+        var options = new CycloneDxReaderOptions
+        {
+            ComponentRead = c => _ = c.Name == "refused" ? throw new BomFormatException("the name is refused", c.Location!) : 0,
+        };
+
+        var failure = await FailureAsync(document, options);
+
+        Assert.Equal(("the name is refused", "$.components[1]"), (failure.Problem, failure.Location));
+    }
+
+    [Theory]
+    [InlineData("json")]
+    [InlineData("xml")]
     public async Task Reads_a_value_larger_than_the_buffer(string format)
     {
         var longValue = string.Concat(Enumerable.Repeat("0123456789abcdef", 20_000));

@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using Depwatch.Server.Tests.Analysis;
 using Depwatch.Server.Tests.Support;
 using Depwatch.Testing.DepwatchServer;
-using Depwatch.Testing.Postgres;
 using Depwatch.Testing.TrivyServer;
 
 namespace Depwatch.Server.Tests.Compatibility;
@@ -19,8 +18,7 @@ public abstract class DtClientCompatibilityTests(StorageKind storage, TrivyServe
     private const string AdminKey = "dwk_Compat01_0123456789abcdefghijABCDEFGHIJKL";
     private static readonly string s_script = RepositoryRoot.PathOf("scripts", "dt-client-compat.sh");
 
-    private readonly TemporaryDirectory _workDirectory = new("depwatch-compat-");
-    private PostgresDatabase? _database;
+    private ServerProcessStorage _storage = null!;
     private DepwatchServerProcess _server = null!;
 
     [Fact]
@@ -72,7 +70,7 @@ public abstract class DtClientCompatibilityTests(StorageKind storage, TrivyServe
 
     private async Task<ProcessResult> RunScriptAsync(string key, string project, string version)
     {
-        var bom = Path.Combine(_workDirectory.Path, "bom.json");
+        var bom = Path.Combine(_storage.WorkDirectory, "bom.json");
         await File.WriteAllTextAsync(bom, TestBoms.DebianAndNpm());
         return await ProcessRunner.RunAsync("bash",
             [s_script, "--url", _server.BaseUrl.ToString(), "--api-key", key, "--bom", bom, "--project", project, "--version", version],
@@ -81,34 +79,14 @@ public abstract class DtClientCompatibilityTests(StorageKind storage, TrivyServe
 
     public async Task InitializeAsync()
     {
-        string? connectionString = null;
-        if (storage == StorageKind.Postgres)
-        {
-            _database = await PostgresDatabase.CreateAsync();
-            connectionString = _database.ConnectionString;
-        }
-        _server = await DepwatchServerProcess.StartBuiltAsync(new Dictionary<string, string?>
-        {
-            ["Depwatch__DataDirectory"] = Path.Combine(_workDirectory.Path, "data"),
-            ["Depwatch__PackageIndexMirrors__Enabled"] = "false",
-            ["Depwatch__AdminApiKey"] = AdminKey,
-            ["Depwatch__Storage__Provider"] = storage == StorageKind.Postgres ? "postgres" : "sqlite",
-            ["Depwatch__Storage__ConnectionString"] = connectionString,
-            ["Depwatch__Analysis__PollInterval"] = "00:00:00.100",
-            ["Depwatch__Trivy__BaseUrl"] = trivy.BaseUrl.ToString(),
-            ["Depwatch__Trivy__ApiToken"] = trivy.Token,
-            ["Depwatch__Trivy__TokenHeader"] = trivy.TokenHeader,
-        });
+        _storage = await ServerProcessStorage.CreateAsync(storage);
+        _server = await _storage.StartAsync(AdminKey, trivy, new Dictionary<string, string?> { ["Depwatch__Analysis__PollInterval"] = "00:00:00.100" });
     }
 
     public async Task DisposeAsync()
     {
         await _server.DisposeAsync();
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-        _workDirectory.Dispose();
+        await _storage.DisposeAsync();
     }
 }
 

@@ -1,10 +1,5 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Depwatch.Testing.FakeTwirp;
 
@@ -14,18 +9,11 @@ namespace Depwatch.Testing.FakeTwirp;
 /// </summary>
 public sealed class FakeTwirpServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private WebApplication _app = null!;
 
-    private FakeTwirpServer(WebApplication app, Func<RecordedRequest, FakeResponse> respond)
+    private FakeTwirpServer()
     {
-        _app = app;
-        _app.Run(async context =>
-        {
-            var request = await RecordedRequest.ReadAsync(context.Request).ConfigureAwait(false);
-            _requests.Enqueue(request);
-            await respond(request).WriteAsync(context).ConfigureAwait(false);
-        });
     }
 
     public Uri BaseUrl { get; private set; } = null!;
@@ -37,13 +25,13 @@ public sealed class FakeTwirpServer : IAsyncDisposable
 
     public static async Task<FakeTwirpServer> StartAsync(Func<RecordedRequest, FakeResponse> respond)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-        var server = new FakeTwirpServer(builder.Build(), respond);
-        await server._app.StartAsync().ConfigureAwait(false);
-        var address = server._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.BaseUrl = new Uri(address + "/");
+        var server = new FakeTwirpServer();
+        (server._app, server.BaseUrl) = await LoopbackApp.StartAsync(async context =>
+        {
+            var request = await RecordedRequest.ReadAsync(context.Request).ConfigureAwait(false);
+            server._requests.Enqueue(request);
+            await respond(request).WriteAsync(context).ConfigureAwait(false);
+        }).ConfigureAwait(false);
         return server;
     }
 

@@ -1,12 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Depwatch.Testing.PackageIndexes;
 
@@ -19,19 +14,15 @@ public sealed class MirrorServer : IAsyncDisposable
 {
     private static readonly DateTimeOffset s_published = new(2024, 1, 11, 19, 6, 0, TimeSpan.Zero);
 
-    private readonly WebApplication _app;
     private readonly string _root;
     private readonly ConcurrentQueue<MirrorRequest> _requests = new();
     private readonly ConcurrentDictionary<string, byte[]> _replaced = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _cutShort = new(StringComparer.Ordinal);
     private volatile bool _unavailable;
 
-    private MirrorServer(WebApplication app, string root)
-    {
-        _app = app;
-        _root = root;
-        _app.Run(ServeAsync);
-    }
+    private WebApplication _app = null!;
+
+    private MirrorServer(string root) => _root = root;
 
     public Uri BaseUrl { get; private set; } = null!;
 
@@ -39,13 +30,8 @@ public sealed class MirrorServer : IAsyncDisposable
 
     public static async Task<MirrorServer> StartAsync(string? root = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-        var server = new MirrorServer(builder.Build(), root ?? PackageIndexFixtures.Root);
-        await server._app.StartAsync().ConfigureAwait(false);
-        var address = server._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.BaseUrl = new Uri(address + "/");
+        var server = new MirrorServer(root ?? PackageIndexFixtures.Root);
+        (server._app, server.BaseUrl) = await LoopbackApp.StartAsync(server.ServeAsync).ConfigureAwait(false);
         return server;
     }
 

@@ -14,9 +14,10 @@ internal sealed record WebUploadResult(Guid? ProjectId, Guid? Token, IReadOnlyDi
 }
 
 /// <summary>The upload form's way into the same acceptance the REST API's BOM upload goes through.</summary>
-internal sealed class WebBomUpload(BomUploads uploads, IDbContextFactory<DepwatchDbContext> contexts, IOptions<DepwatchOptions> options)
+internal sealed class WebBomUpload(
+    BomUploads uploads, BomMemoryBudget budget, IDbContextFactory<DepwatchDbContext> contexts, IOptions<DepwatchOptions> options)
 {
-    private const int MaxNameLength = 255;
+    private const int MaxNameLength = StoredText.MaxIndexedLength;
 
     /// <param name="projectId">The project page's project; null on the portfolio, where the name (and version) say which, created if need be.</param>
     public async Task<WebUploadResult> UploadAsync(
@@ -24,9 +25,13 @@ internal sealed class WebBomUpload(BomUploads uploads, IDbContextFactory<Depwatc
     {
         var name = projectName?.Trim();
         var version = string.IsNullOrWhiteSpace(projectVersion) ? null : projectVersion.Trim();
-        if (projectId is null && (string.IsNullOrEmpty(name) || name.Length > MaxNameLength || name.Any(char.IsControl)))
+        if (projectId is null && (string.IsNullOrEmpty(name) || StoredText.IndexedProblem(name) is not null))
         {
             return WebUploadResult.Refused("ProjectName", $"Enter the project's name (at most {MaxNameLength} characters), such as the application the SBOM describes.");
+        }
+        if (projectId is null && version is not null && StoredText.IndexedProblem(version) is { } versionProblem)
+        {
+            return WebUploadResult.Refused("ProjectVersion", $"The version {versionProblem}.");
         }
         if (file is not { Length: > 0 })
         {
@@ -36,10 +41,14 @@ internal sealed class WebBomUpload(BomUploads uploads, IDbContextFactory<Depwatc
         {
             return WebUploadResult.Refused("Bom", $"The file is larger than the {options.Value.MaxRequestBytes / (1024 * 1024)} MB this server accepts.");
         }
-        using var content = new MemoryStream((int)file.Length);
-        await file.CopyToAsync(content, cancellationToken);
+        using var share = await budget.TryEnterAsync(BomMemoryBudget.ForStreamedUpload(file.Length), options.Value.UploadWait, cancellationToken);
+        if (share is null)
+        {
+            return WebUploadResult.Refused("Bom", "Other uploads take all the memory this server gives SBOMs at the moment. Nothing was stored; upload the file again in a few seconds.");
+        }
+        await using var content = file.OpenReadStream();
         var upload = new BomUpload(projectId, projectId is null ? name : null, projectId is null ? version : null,
-            AutoCreate: projectId is null, IsLatest: false, Tags: null, content.ToArray());
+            AutoCreate: projectId is null, IsLatest: false, Tags: null, await BomPayload.ReadAsync(content, cancellationToken));
         return await uploads.AcceptAsync(upload, user, cancellationToken) switch
         {
             UploadOutcome.Accepted accepted => new WebUploadResult(
