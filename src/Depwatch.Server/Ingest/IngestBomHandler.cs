@@ -121,7 +121,7 @@ internal sealed partial class IngestBomHandler(
             .SetProperty(p => p.LastAnalysisError, (string?)null), cancellationToken);
         // Same token, same transaction: the token never reads "not processing" between ingestion and analysis.
         queue.Enqueue(db, JobKinds.AnalyzeProject, job.ProjectId, job.Token, payload: null);
-        await queue.KeepLeaseAsync(db, job, cancellationToken);
+        await queue.CompleteAsync(db, job, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         queue.Committed();

@@ -26,11 +26,13 @@ public interface IJobQueue
     Task<byte[]?> PayloadAsync(JobEntity job, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Renews the lease of the running <paramref name="job"/> in <paramref name="db"/>'s transaction, for a handler whose
-    /// transaction is long: on SQLite, which has one writer, it holds up the worker's own renewals, and committed with a
-    /// fresh lease the job cannot be taken over in the moment before they resume.
+    /// Records the running <paramref name="job"/> as succeeded in <paramref name="db"/>'s transaction, so that its work
+    /// and its completion commit together: once the work is committed, the job can no longer be taken over and run
+    /// again, however long the worker then takes to report back (on SQLite, a long transaction also holds up the
+    /// worker's lease renewals).
     /// </summary>
-    Task KeepLeaseAsync(DepwatchDbContext db, JobEntity job, CancellationToken cancellationToken);
+    /// <exception cref="JobLeaseLostException">The job is no longer this worker's: roll the transaction back.</exception>
+    Task CompleteAsync(DepwatchDbContext db, JobEntity job, CancellationToken cancellationToken);
 
     /// <summary>Whether any job carrying <paramref name="token"/> is still queued or running.</summary>
     Task<bool> IsProcessingAsync(Guid token, CancellationToken cancellationToken);

@@ -40,8 +40,13 @@ internal sealed class JobQueue(IDbContextFactory<DepwatchDbContext> contexts, Jo
         return await db.Jobs.Where(j => j.Id == job.Id).Select(j => j.Payload).SingleAsync(cancellationToken);
     }
 
-    public Task KeepLeaseAsync(DepwatchDbContext db, JobEntity job, CancellationToken cancellationToken) =>
-        job.LeaseOwner is { } owner ? store.RenewLeaseAsync(db, job, owner, cancellationToken) : Task.CompletedTask;
+    public async Task CompleteAsync(DepwatchDbContext db, JobEntity job, CancellationToken cancellationToken)
+    {
+        if (job.LeaseOwner is not { } owner || !await store.SucceedAsync(db, job, owner, cancellationToken))
+        {
+            throw new JobLeaseLostException(job);
+        }
+    }
 
     public async Task<bool> IsProcessingAsync(Guid token, CancellationToken cancellationToken)
     {

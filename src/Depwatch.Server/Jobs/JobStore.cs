@@ -60,10 +60,23 @@ internal sealed class JobStore(IDbContextFactory<DepwatchDbContext> contexts, Ti
     public async Task<bool> RenewLeaseAsync(DepwatchDbContext db, JobEntity job, string owner, CancellationToken cancellationToken)
     {
         var expires = time.GetUtcNow() + options.Value.Lease;
-        var renewed = await OwnedJob(db, job, owner).ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseExpires, expires), cancellationToken);
+        var renewed = await HeldJob(db, job, owner).ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseExpires, expires), cancellationToken);
         await db.Projects.Where(p => p.Id == job.ProjectId && p.LeaseOwner == owner)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.LeaseExpires, expires), cancellationToken);
         return renewed == 1;
+    }
+
+    /// <summary>
+    /// Marks the running job succeeded in <paramref name="db"/>'s transaction, keeping its owner until the worker
+    /// releases it; false when the job is no longer this owner's.
+    /// </summary>
+    public async Task<bool> SucceedAsync(DepwatchDbContext db, JobEntity job, string owner, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return await OwnedJob(db, job, owner).ExecuteUpdateAsync(s => s
+            .SetProperty(j => j.State, JobStates.Succeeded)
+            .SetProperty(j => j.Finished, now)
+            .SetProperty(j => j.Payload, (byte[]?)null), cancellationToken) == 1;
     }
 
     public Task SucceedAsync(JobEntity job, string owner, CancellationToken cancellationToken)
@@ -74,7 +87,7 @@ internal sealed class JobStore(IDbContextFactory<DepwatchDbContext> contexts, Ti
             .SetProperty(j => j.Finished, now)
             .SetProperty(j => j.Payload, (byte[]?)null)
             .SetProperty(j => j.LeaseOwner, (string?)null)
-            .SetProperty(j => j.LeaseExpires, (DateTimeOffset?)null), cancellationToken), cancellationToken);
+            .SetProperty(j => j.LeaseExpires, (DateTimeOffset?)null), cancellationToken), cancellationToken, includeCompleted: true);
     }
 
     public Task FailAsync(JobEntity job, string owner, string error, CancellationToken cancellationToken)
@@ -154,12 +167,13 @@ internal sealed class JobStore(IDbContextFactory<DepwatchDbContext> contexts, Ti
             .ToListAsync(cancellationToken);
     }
 
+    /// <param name="includeCompleted">Also a job its handler already recorded as succeeded (<see cref="SucceedAsync(DepwatchDbContext, JobEntity, string, CancellationToken)"/>).</param>
     private async Task FinishAsync(
-        JobEntity job, string owner, Func<IQueryable<JobEntity>, Task<int>> updateJob, CancellationToken cancellationToken)
+        JobEntity job, string owner, Func<IQueryable<JobEntity>, Task<int>> updateJob, CancellationToken cancellationToken, bool includeCompleted = false)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await updateJob(OwnedJob(db, job, owner));
+        await updateJob(includeCompleted ? HeldJob(db, job, owner) : OwnedJob(db, job, owner));
         await ReleaseProjectAsync(db, job.ProjectId, owner, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
@@ -173,6 +187,10 @@ internal sealed class JobStore(IDbContextFactory<DepwatchDbContext> contexts, Ti
 
     private static IQueryable<JobEntity> OwnedJob(DepwatchDbContext db, JobEntity job, string owner) =>
         db.Jobs.Where(j => j.Id == job.Id && j.State == JobStates.Running && j.LeaseOwner == owner);
+
+    /// <summary>The job while this owner holds it: running, or already completed by its handler and not yet released.</summary>
+    private static IQueryable<JobEntity> HeldJob(DepwatchDbContext db, JobEntity job, string owner) =>
+        db.Jobs.Where(j => j.Id == job.Id && (j.State == JobStates.Running || j.State == JobStates.Succeeded) && j.LeaseOwner == owner);
 
     private static Task<int> ReleaseProjectAsync(DepwatchDbContext db, Guid projectId, string owner, CancellationToken cancellationToken) =>
         db.Projects.Where(p => p.Id == projectId && p.LeaseOwner == owner)
