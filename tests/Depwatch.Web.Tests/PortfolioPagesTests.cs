@@ -3,9 +3,13 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Depwatch.Server.Data;
+using Depwatch.Server.Data.Entities;
 using Depwatch.Testing.TrivyServer;
 using Depwatch.Web.Tests.Browser;
 using Depwatch.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Depwatch.Web.Tests;
 
@@ -31,6 +35,31 @@ public abstract class PortfolioPagesTests(StorageKind storage, TrivyServerFixtur
         Assert.Contains("Vulnerabilities in the portfolio by severity: 1 critical, 1 high, 1 medium, 1 low", html, StringComparison.Ordinal);
         Assert.Equal(2, CountOf(html, "class=\"state-succeeded\" data-testid=\"analysis-state\">Succeeded<"));
     }
+
+    [Fact]
+    public async Task The_portfolio_is_charted_over_its_recorded_days_with_today_as_it_is_now()
+    {
+        await _api.UploadAndWaitAsync("shop", "1.0.0", WebBoms.Shop());
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await using (var db = await _app.Services.GetRequiredService<IDbContextFactory<DepwatchDbContext>>().CreateDbContextAsync())
+        {
+            db.PortfolioMetrics.AddRange(DayRow(today.AddDays(-1), critical: 2, components: 7), DayRow(today.AddDays(-40), critical: 9, components: 9));
+            await db.SaveChangesAsync();
+        }
+
+        var rows = Html.RowsOf((await _client.GetAsync("/")).Html, "history");
+
+        Assert.Equal(2, rows.Count);
+        Assert.EndsWith("| 1 | 1 | 1 | 1 | 0 | 0 | 4", rows[0], StringComparison.Ordinal);
+        Assert.StartsWith(today.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), rows[1], StringComparison.Ordinal);
+        Assert.EndsWith("| 2 | 0 | 0 | 0 | 0 | 0 | 7", rows[1], StringComparison.Ordinal);
+    }
+
+    private static PortfolioMetricsEntity DayRow(DateOnly day, int critical, int components) => new()
+    {
+        Day = day, Critical = critical, Vulnerabilities = critical, Components = components, Projects = 1,
+        FirstOccurrence = DateTimeOffset.UtcNow, LastOccurrence = DateTimeOffset.UtcNow,
+    };
 
     [Fact]
     public async Task Findings_are_filtered_and_sorted_by_the_query_string()

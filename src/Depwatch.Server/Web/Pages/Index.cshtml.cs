@@ -11,6 +11,8 @@ internal sealed class IndexModel(PortfolioReader reader, WebBomUpload uploads) :
 {
     public PortfolioView? Portfolio { get; private set; }
 
+    public HistoryChartView? History { get; private set; }
+
     public UploadFormView Upload { get; private set; } = new(true, null, null, new Dictionary<string, string>());
 
     public bool MayUpload => User.Has(Permissions.BomUpload);
@@ -40,6 +42,7 @@ internal sealed class IndexModel(PortfolioReader reader, WebBomUpload uploads) :
         if (User.Has(Permissions.ViewPortfolio))
         {
             Portfolio = await reader.PortfolioAsync(cancellationToken);
+            History = await reader.PortfolioHistoryAsync(Portfolio.Totals, cancellationToken);
         }
     }
 }

@@ -7,10 +7,15 @@ using Microsoft.EntityFrameworkCore;
 namespace Depwatch.Server.Web.Portfolio;
 
 /// <summary>What the portfolio, project and vulnerability pages show, read as the REST endpoints read it.</summary>
-internal sealed class PortfolioReader(IDbContextFactory<DepwatchDbContext> contexts, MetricsCalculator metrics)
+internal sealed class PortfolioReader(
+    IDbContextFactory<DepwatchDbContext> contexts, MetricsCalculator metrics, MetricsHistory history, TimeProvider time)
 {
-    /// <summary>Analysis runs shown in a project's chart; older ones are left out.</summary>
+    /// <summary>Analysis runs shown in a project's chart, and days in the portfolio's; older ones are left out.</summary>
     public const int HistoryLength = 30;
+
+    /// <summary>The portfolio's last days, today's bar as the portfolio is now.</summary>
+    public async Task<HistoryChartView> PortfolioHistoryAsync(FindingMetrics today, CancellationToken cancellationToken) =>
+        HistoryChartView.FromDays(await history.PortfolioSinceAsync(history.DaysBack(HistoryLength - 1), cancellationToken), today, time.GetUtcNow());
 
     public async Task<PortfolioView> PortfolioAsync(CancellationToken cancellationToken)
     {

@@ -102,7 +102,7 @@ internal sealed class ProjectModel(
 
     public Paged<ComponentEntity>? ComponentPage { get; private set; }
 
-    public List<AnalysisRunEntity> History { get; private set; } = [];
+    public HistoryChartView History { get; private set; } = HistoryChartView.FromRuns([]);
 
     public ProjectRelations Relations { get; private set; } = ProjectRelations.None;
 
@@ -239,7 +239,7 @@ internal sealed class ProjectModel(
         }
         Summary = summary;
         Relations = await reader.RelationsAsync(summary.Project, cancellationToken);
-        History = await reader.HistoryAsync(Id, cancellationToken);
+        History = HistoryChartView.FromRuns(await reader.HistoryAsync(Id, cancellationToken));
         SourceWarnings = await sourceWarnings.ForAsync(Id, cancellationToken);
         if (MayViewFindings)
         {
