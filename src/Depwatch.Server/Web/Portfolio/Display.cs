@@ -20,9 +20,6 @@ internal static class Display
         new("unassigned", "Unassigned", metrics.Unassigned),
     ];
 
-    public static IReadOnlyList<SeverityCount> Counts(AnalysisRunEntity run) =>
-        Counts(new FindingMetrics(run.Critical, run.High, run.Medium, run.Low, run.Unassigned, 0, 0, run.Components));
-
     /// <summary>"2 critical, 1 high, …" for screen readers and tooltips.</summary>
     public static string Describe(IEnumerable<SeverityCount> counts)
     {
