@@ -21,6 +21,16 @@ internal sealed class MetricsCalculator(IDbContextFactory<DepwatchDbContext> con
     public Task<Dictionary<Guid, FindingMetrics>> ForActiveProjectsAsync(CancellationToken cancellationToken) =>
         CalculateAsync(db => db.Projects.Where(p => p.Active).Select(p => p.Id), cancellationToken);
 
+    /// <summary>The portfolio: every active project's metrics, their sum, how many active projects and how many vulnerable.</summary>
+    public async Task<PortfolioCounts> ForPortfolioAsync(CancellationToken cancellationToken)
+    {
+        var projects = await ForActiveProjectsAsync(cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var activeProjects = await db.Projects.CountAsync(p => p.Active, cancellationToken);
+        var sum = projects.Values.Aggregate(FindingMetrics.None, (total, project) => total + project);
+        return new PortfolioCounts(projects, sum, activeProjects, projects.Values.Count(p => p.Vulnerabilities > 0));
+    }
+
     private async Task<Dictionary<Guid, FindingMetrics>> CalculateAsync(
         Func<DepwatchDbContext, IQueryable<Guid>> projects, CancellationToken cancellationToken)
     {
@@ -89,3 +99,6 @@ internal sealed class MetricsCalculator(IDbContextFactory<DepwatchDbContext> con
 
     private sealed record FindingRow(Guid ProjectId, Guid ComponentId, string VulnId, string Severity, string? AliasesJson, bool Suppressed, bool Audited);
 }
+
+/// <summary>The portfolio's metrics: by active project, their sum, the active projects and the vulnerable ones among them.</summary>
+internal sealed record PortfolioCounts(Dictionary<Guid, FindingMetrics> ByProject, FindingMetrics Sum, int Projects, int VulnerableProjects);

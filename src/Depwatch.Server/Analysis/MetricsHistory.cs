@@ -24,14 +24,12 @@ internal sealed class MetricsHistory(IDbContextFactory<DepwatchDbContext> contex
     /// <summary>Records every active project's metrics and their sum, the portfolio's, in today's rows.</summary>
     public async Task RecordPortfolioAsync(CancellationToken cancellationToken)
     {
-        var projects = await calculator.ForActiveProjectsAsync(cancellationToken);
+        var portfolio = await calculator.ForPortfolioAsync(cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var activeProjects = await db.Projects.CountAsync(p => p.Active, cancellationToken);
-        foreach (var (projectId, metrics) in projects)
+        foreach (var (projectId, metrics) in portfolio.ByProject)
         {
             await UpsertAsync(db, projectId, metrics, cancellationToken);
         }
-        var sum = projects.Values.Aggregate(FindingMetrics.None, (total, project) => total + project);
         var now = time.GetUtcNow();
         var day = DateOnly.FromDateTime(now.UtcDateTime);
         var row = await db.PortfolioMetrics.FirstOrDefaultAsync(m => m.Day == day, cancellationToken);
@@ -40,9 +38,9 @@ internal sealed class MetricsHistory(IDbContextFactory<DepwatchDbContext> contex
             row = new PortfolioMetricsEntity { Day = day, FirstOccurrence = now };
             db.PortfolioMetrics.Add(row);
         }
-        Apply(row, sum, now);
-        row.Projects = activeProjects;
-        row.VulnerableProjects = projects.Values.Count(p => p.Vulnerabilities > 0);
+        Apply(row, portfolio.Sum, now);
+        row.Projects = portfolio.Projects;
+        row.VulnerableProjects = portfolio.VulnerableProjects;
         await SaveIgnoringRaceAsync(db, cancellationToken);
     }
 

@@ -126,13 +126,9 @@ internal static class MetricsEndpoints
     }
 
     public static async Task<Ok<MetricsJson>> GetPortfolioMetrics(
-        IDbContextFactory<DepwatchDbContext> contexts, MetricsCalculator metrics, TimeProvider time, CancellationToken cancellationToken)
+        MetricsCalculator metrics, TimeProvider time, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var activeProjects = await db.Projects.CountAsync(p => p.Active, cancellationToken);
-        var projects = await metrics.ForActiveProjectsAsync(cancellationToken);
-        var sum = projects.Values.Aggregate(FindingMetrics.None, (total, project) => total + project);
-        var vulnerable = projects.Values.Count(p => p.Vulnerabilities > 0);
-        return TypedResults.Ok(MetricsJson.ForPortfolio(sum, activeProjects, vulnerable, time.GetUtcNow()));
+        var portfolio = await metrics.ForPortfolioAsync(cancellationToken);
+        return TypedResults.Ok(MetricsJson.ForPortfolio(portfolio.Sum, portfolio.Projects, portfolio.VulnerableProjects, time.GetUtcNow()));
     }
 }
