@@ -60,6 +60,7 @@ api.MapVex();
 api.MapVulnerabilities();
 api.MapMetrics();
 api.MapBadges();
+api.MapSearch();
 app.MapWebUi();
 
 app.Run();

@@ -16,6 +16,7 @@ public static class AnalysisExtensions
         services.AddSingleton<MetricsHistory>();
         services.AddHostedService<MetricsHistoryRecorder>();
         services.AddSingleton<VulnerabilityCatalogue>();
+        services.AddSingleton<PortfolioSearch>();
         services.AddSingleton<Endpoints.Models.FindingsCache>();
         services.AddSingleton<IJobHandler, AnalyzeProjectHandler>();
         services.AddSingleton<AnalysisRequests>();
