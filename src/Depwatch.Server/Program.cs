@@ -6,6 +6,7 @@ using Depwatch.Server.Data;
 using Depwatch.Server.Endpoints;
 using Depwatch.Server.Ingest;
 using Depwatch.Server.Jobs;
+using Depwatch.Server.Observability;
 using Depwatch.Server.PackageIndexes;
 using Depwatch.Server.Teams;
 using Depwatch.Server.Triage;
@@ -27,6 +28,7 @@ builder.Services.AddAnalysis();
 builder.Services.AddPackageIndexes();
 builder.Services.AddTriage();
 builder.Services.AddWebUi();
+builder.AddTelemetry();
 
 var app = builder.Build();
 
@@ -45,6 +47,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapHealth();
+app.MapTelemetry();
 app.MapOpenApi();
 var api = app.MapGroup("/api");
 api.MapVersion();

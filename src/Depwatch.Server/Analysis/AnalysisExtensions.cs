@@ -17,6 +17,7 @@ public static class AnalysisExtensions
         services.AddHostedService<MetricsHistoryRecorder>();
         services.AddSingleton<VulnerabilityCatalogue>();
         services.AddSingleton<PortfolioSearch>();
+        services.AddHostedService<PortfolioGauges>();
         services.AddSingleton<Endpoints.Models.FindingsCache>();
         services.AddSingleton<IJobHandler, AnalyzeProjectHandler>();
         services.AddSingleton<AnalysisRequests>();

@@ -4,6 +4,7 @@ using Depwatch.Server.Data;
 using Depwatch.Server.Data.Entities;
 using Depwatch.Server.Ingest;
 using Depwatch.Server.Jobs;
+using Depwatch.Server.Observability;
 using Depwatch.Server.PackageIndexes;
 using Depwatch.Trivy;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,7 @@ namespace Depwatch.Server.Analysis;
 internal sealed partial class AnalyzeProjectHandler(
     IDbContextFactory<DepwatchDbContext> contexts, ITrivyConfiguration trivy, TrivyAnalyzerProvider analyzers,
     FindingReconciler reconciler, MetricsCalculator metrics, MetricsHistory history, PackageIndexStore packageIndexes,
-    BomMemoryBudget budget, TimeProvider time, ILogger<AnalyzeProjectHandler> logger) : IJobHandler
+    BomMemoryBudget budget, DepwatchTelemetry telemetry, TimeProvider time, ILogger<AnalyzeProjectHandler> logger) : IJobHandler
 {
     public const string DisabledReason = "Trivy analyzer is disabled";
     public const string InterruptedReason = "The analysis was interrupted by a shutdown; it runs again.";
@@ -48,15 +49,26 @@ internal sealed partial class AnalyzeProjectHandler(
         {
             return;
         }
-        var components = await LoadComponentsAsync(job.ProjectId, cancellationToken);
+        List<Component> components;
+        using (telemetry.AnalysisPhase("load"))
+        {
+            components = await LoadComponentsAsync(job.ProjectId, cancellationToken);
+        }
         try
         {
             var request = new AnalysisRequest(components, run.ProjectName) { PackageIndexes = packageIndexes };
-            var result = await analyzers.Get(options).AnalyzeAsync(request, cancellationToken: cancellationToken);
+            AnalysisResult result;
+            using (telemetry.AnalysisPhase("trivy"))
+            {
+                result = await analyzers.Get(options).AnalyzeAsync(request, cancellationToken: cancellationToken);
+            }
             // Releases whose packages lacked a source get their index fetched; the project is analysed again when it arrives.
             packageIndexes.Want(result.SourceResolutions);
-            await reconciler.ReconcileAsync(job.ProjectId, result.Findings, time.GetUtcNow(), cancellationToken);
-            await FinishRunAsync(run.Id, job.ProjectId, AnalysisStates.Succeeded, null, components.Count, cancellationToken);
+            using (telemetry.AnalysisPhase("store"))
+            {
+                await reconciler.ReconcileAsync(job.ProjectId, result.Findings, time.GetUtcNow(), cancellationToken);
+                await FinishRunAsync(run.Id, job.ProjectId, AnalysisStates.Succeeded, null, components.Count, cancellationToken);
+            }
             LogSucceeded(logger, job.ProjectId, components.Count, result.Findings.Count);
         }
         catch (Exception e) when (e is AnalyzerException or ArgumentException)

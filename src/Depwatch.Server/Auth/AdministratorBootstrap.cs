@@ -46,6 +46,6 @@ internal sealed partial class AdministratorBootstrap(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "Created the administrator API key; it is in {File}, readable only by this user.")]
+    [LoggerMessage(EventId = 401, Level = LogLevel.Warning, Message = "Created the administrator API key; it is in {File}, readable only by this user.")]
     private static partial void LogKeyWritten(ILogger logger, string file);
 }

@@ -62,11 +62,11 @@ internal sealed partial class ApiKeyFailureLog(TimeProvider time, ILogger<ApiKey
         _addresses.Clear();
     }
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 411, Level = LogLevel.Warning,
         Message = "Refused a request with an API key that is not valid, from {Address}. Further refusals this minute are counted and logged together.")]
     private static partial void LogRefused(ILogger logger, string address);
 
-    [LoggerMessage(EventId = 2, Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 412, Level = LogLevel.Warning,
         Message = "Refused {Count} more requests with API keys that are not valid, from {Addresses} addresses, within a minute of the last one logged.")]
     private static partial void LogRefusedMore(ILogger logger, int count, string addresses);
 }

@@ -91,6 +91,6 @@ internal sealed partial class ConfigPropertySeeder(
         LogApplied(logger, TrivyStartupOptions.Section, string.Join(", ", requested.Keys));
     }
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Applied the Trivy settings from configuration section {Section}: {Properties}.")]
+    [LoggerMessage(EventId = 611, Level = LogLevel.Information, Message = "Applied the Trivy settings from configuration section {Section}: {Properties}.")]
     private static partial void LogApplied(ILogger logger, string section, string properties);
 }

@@ -69,6 +69,6 @@ internal sealed partial class ConfigPropertyStore(
         Description = entity.Description,
     };
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Config property {Group}/{Property} changed by {ChangedBy}.")]
+    [LoggerMessage(EventId = 601, Level = LogLevel.Information, Message = "Config property {Group}/{Property} changed by {ChangedBy}.")]
     private static partial void LogChanged(ILogger logger, string group, string property, string changedBy);
 }

@@ -11,7 +11,7 @@ namespace Depwatch.Server.Data;
 /// that the last release before migrations created (with <c>EnsureCreated</c>) is first checked against that
 /// release's schema and recorded as being at the baseline migration, so it is upgraded in place.
 /// </summary>
-internal sealed class DatabaseMigrator(IDbContextFactory<DepwatchDbContext> contexts, ILogger<DatabaseMigrator> logger)
+internal sealed partial class DatabaseMigrator(IDbContextFactory<DepwatchDbContext> contexts, ILogger<DatabaseMigrator> logger)
 {
     // pg_advisory_lock's key: "Depwatch" in ASCII, unlikely to be another application's on the same database.
     private const long PostgresLockKey = 0x4465_7077_6174_6368;
@@ -28,7 +28,7 @@ internal sealed class DatabaseMigrator(IDbContextFactory<DepwatchDbContext> cont
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
             if (pending.Count > 0)
             {
-                logger.LogInformation("Upgrading the database schema: {Migrations}", string.Join(", ", pending));
+                LogUpgrading(logger, string.Join(", ", pending));
                 await db.Database.MigrateAsync(cancellationToken);
             }
         }
@@ -110,7 +110,7 @@ internal sealed class DatabaseMigrator(IDbContextFactory<DepwatchDbContext> cont
             }
             throw;
         }
-        logger.LogInformation("The database was created before schema migrations; recorded it as being at {Baseline}", baselineId);
+        LogBaselineRecorded(logger, baselineId);
     }
 
     private static async Task<List<string>> MissingTablesAsync(DepwatchDbContext db, IModel model, CancellationToken cancellationToken)
@@ -156,4 +156,11 @@ internal sealed class DatabaseMigrator(IDbContextFactory<DepwatchDbContext> cont
         $"The database cannot be upgraded: {what}. It was made by a Depwatch older than the first release with schema "
         + "migrations, or by another program. Point Depwatch:Storage at a new database (for SQLite, move depwatch.db out "
         + "of the data folder) and upload the projects' SBOMs again.");
+
+    [LoggerMessage(EventId = 801, Level = LogLevel.Information, Message = "Upgrading the database schema: {Migrations}")]
+    private static partial void LogUpgrading(ILogger logger, string migrations);
+
+    [LoggerMessage(EventId = 802, Level = LogLevel.Information,
+        Message = "The database was created before schema migrations; recorded it as being at {Baseline}")]
+    private static partial void LogBaselineRecorded(ILogger logger, string baseline);
 }

@@ -75,6 +75,7 @@ public class DepwatchDbContext(DbContextOptions options) : DbContext(options)
         {
             job.HasIndex(j => new { j.State, j.NotBefore });
             job.HasIndex(j => j.Token);
+            job.Property(j => j.TraceParent).HasMaxLength(55); // version-traceid-spanid-flags: 2+1+32+1+16+1+2
             job.HasOne<ProjectEntity>().WithMany().HasForeignKey(j => j.ProjectId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<AnalysisRunEntity>(run =>

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace Depwatch.Server.Data;
 
-public static class StorageExtensions
+public static partial class StorageExtensions
 {
     /// <summary>Registers the database chosen by <see cref="StorageOptions"/>.</summary>
     public static IServiceCollection AddStorage(this IServiceCollection services)
@@ -37,6 +37,9 @@ public static class StorageExtensions
     public static async Task MigrateDatabaseAsync(this WebApplication app)
     {
         await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
-        app.Logger.LogInformation("The database schema is up to date.");
+        LogSchemaUpToDate(app.Logger);
     }
+
+    [LoggerMessage(EventId = 803, Level = LogLevel.Information, Message = "The database schema is up to date.")]
+    private static partial void LogSchemaUpToDate(ILogger logger);
 }

@@ -128,7 +128,7 @@ internal sealed partial class IngestBomHandler(
         return (added.Count, updated, vanished.Count);
     }
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Information,
+    [LoggerMessage(EventId = 201, Level = LogLevel.Information,
         Message = "Ingested a BOM of {Components} components into project {ProjectId}: {Added} added, {Updated} updated, {Removed} removed, in {ElapsedMs} ms.")]
     private static partial void LogIngested(ILogger logger, Guid projectId, int components, int added, int updated, int removed, long elapsedMs);
 }

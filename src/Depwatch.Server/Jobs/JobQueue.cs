@@ -1,5 +1,6 @@
 using Depwatch.Server.Data;
 using Depwatch.Server.Data.Entities;
+using Depwatch.Server.Observability;
 using Microsoft.EntityFrameworkCore;
 
 namespace Depwatch.Server.Jobs;
@@ -29,6 +30,7 @@ internal sealed class JobQueue(IDbContextFactory<DepwatchDbContext> contexts, Jo
             State = JobStates.Queued,
             NotBefore = now,
             Created = now,
+            TraceParent = DepwatchTelemetry.CurrentTraceParent(),
         };
         db.Jobs.Add(job);
         return job;

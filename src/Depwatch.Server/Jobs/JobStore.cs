@@ -183,6 +183,7 @@ internal sealed class JobStore(IDbContextFactory<DepwatchDbContext> contexts, Ti
     {
         Id = j.Id, Kind = j.Kind, ProjectId = j.ProjectId, Token = j.Token, State = j.State, Attempts = j.Attempts, NotBefore = j.NotBefore,
         LeaseOwner = j.LeaseOwner, LeaseExpires = j.LeaseExpires, LastError = j.LastError, Created = j.Created, Finished = j.Finished,
+        TraceParent = j.TraceParent,
     });
 
     private static IQueryable<JobEntity> OwnedJob(DepwatchDbContext db, JobEntity job, string owner) =>

@@ -1,4 +1,5 @@
 using Depwatch.Server.Data.Entities;
+using Depwatch.Server.Observability;
 using Depwatch.Server.Options;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +10,8 @@ namespace Depwatch.Server.Jobs;
 /// its project's lease, running the <see cref="IJobHandler"/> for its kind, and recording the outcome.
 /// </summary>
 internal sealed partial class JobWorker(
-    JobStore store, JobSignal signal, IServiceScopeFactory scopes, IOptions<AnalysisOptions> options, TimeProvider time, ILogger<JobWorker> logger)
+    JobStore store, JobSignal signal, IServiceScopeFactory scopes, IOptions<AnalysisOptions> options, TimeProvider time,
+    DepwatchTelemetry telemetry, ILogger<JobWorker> logger)
     : BackgroundService
 {
     // Each loop owns its leases under its own name, so two loops of one instance never share a project either.
@@ -64,6 +66,8 @@ internal sealed partial class JobWorker(
     private async Task RunAsync(JobEntity job, string owner, CancellationToken stoppingToken)
     {
         LogClaimed(logger, job.Id, job.Kind, job.ProjectId, job.Attempts);
+        using var activity = DepwatchTelemetry.StartJob(job.Kind, job.Id, job.TraceParent);
+        var started = time.GetTimestamp();
         await using var scope = scopes.CreateAsyncScope();
         // The last registration of a kind wins, as DI does for single services.
         var handler = scope.ServiceProvider.GetServices<IJobHandler>().LastOrDefault(h => h.Kind == job.Kind);
@@ -85,47 +89,51 @@ internal sealed partial class JobWorker(
         }
         await handlerDone.CancelAsync();
         var leaseKept = await lease;
+        var outcome = "unrecorded";
         try
         {
-            await RecordAsync(job, owner, handler, failure, leaseKept, stoppingToken.IsCancellationRequested);
+            outcome = await RecordAsync(job, owner, handler, failure, leaseKept, stoppingToken.IsCancellationRequested);
         }
         catch (Exception e)
         {
             // The job stays RUNNING under a lease that will expire; then it is claimed and run again.
             LogRecordFailed(logger, e, job.Id);
         }
+        activity?.SetTag("depwatch.job.outcome", outcome);
+        telemetry.RecordJob(job.Kind, outcome, time.GetElapsedTime(started));
     }
 
-    private async Task RecordAsync(JobEntity job, string owner, IJobHandler? handler, Exception? failure, bool leaseKept, bool stopping)
+    /// <summary>Records how the job ended; returns the outcome as the job-duration measurement names it.</summary>
+    private async Task<string> RecordAsync(JobEntity job, string owner, IJobHandler? handler, Exception? failure, bool leaseKept, bool stopping)
     {
         var none = CancellationToken.None;
         if (!leaseKept)
         {
             LogLeaseLost(logger, job.Id, job.Kind);
             await store.ReleaseProjectAsync(job, owner, none);
-            return;
+            return "lease_lost";
         }
         switch (failure)
         {
             case null:
                 await store.SucceedAsync(job, owner, none);
                 LogSucceeded(logger, job.Id, job.Kind);
-                break;
+                return "succeeded";
             case PermanentJobFailure permanent:
                 await FailForGoodAsync(job, owner, handler, permanent, permanent.Message);
-                break;
+                return "failed";
             case not null when stopping:
                 await store.RequeueAsync(job, owner, none);
                 LogInterrupted(logger, job.Id, job.Kind);
-                break;
+                return "interrupted";
             case not null when !JobFailures.IsOutage(failure) && job.Attempts + 1 >= options.Value.MaxAttempts:
                 LogGivingUp(logger, failure, job.Id, job.Kind, job.Attempts + 1);
                 await FailForGoodAsync(job, owner, handler, failure, $"Failed {job.Attempts + 1} times; the last time: {JobFailures.Describe(failure)}");
-                break;
+                return "failed";
             default:
                 var next = await store.RetryLaterAsync(job, owner, JobFailures.Describe(failure), none);
                 LogWillRetry(logger, failure, job.Id, job.Kind, job.Attempts + 1, next);
-                break;
+                return "retry";
         }
     }
 

@@ -108,12 +108,12 @@ internal sealed partial class TeamStore
     private static async Task<Team> ToApiAsync(DepwatchDbContext db, Data.Entities.TeamEntity team, CancellationToken cancellationToken) =>
         ToApi(team, await db.ApiKeys.AsNoTracking().Where(k => k.TeamId == team.Id).ToListAsync(cancellationToken));
 
-    [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Team {Previous} renamed {Team}.")]
+    [LoggerMessage(EventId = 505, Level = LogLevel.Information, Message = "Team {Previous} renamed {Team}.")]
     private static partial void LogTeamRenamed(ILogger logger, string previous, string team);
 
-    [LoggerMessage(EventId = 6, Level = LogLevel.Information, Message = "Team {Team} deleted, with its API keys.")]
+    [LoggerMessage(EventId = 506, Level = LogLevel.Information, Message = "Team {Team} deleted, with its API keys.")]
     private static partial void LogTeamDeleted(ILogger logger, string team);
 
-    [LoggerMessage(EventId = 7, Level = LogLevel.Information, Message = "API key {PreviousId} regenerated as {PublicId}.")]
+    [LoggerMessage(EventId = 507, Level = LogLevel.Information, Message = "API key {PreviousId} regenerated as {PublicId}.")]
     private static partial void LogKeyRegenerated(ILogger logger, string previousId, string publicId);
 }

@@ -146,15 +146,15 @@ internal sealed partial class TeamStore(IDbContextFactory<DepwatchDbContext> con
         return new ApiKey(key.PublicId, masked, null, key.Comment, key.Created.ToUnixTimeMilliseconds(), key.LastUsed?.ToUnixTimeMilliseconds(), legacy);
     }
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Team {Team} created.")]
+    [LoggerMessage(EventId = 501, Level = LogLevel.Information, Message = "Team {Team} created.")]
     private static partial void LogTeamCreated(ILogger logger, string team);
 
-    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Permission {Permission} {Change} team {Team}.")]
+    [LoggerMessage(EventId = 502, Level = LogLevel.Information, Message = "Permission {Permission} {Change} team {Team}.")]
     private static partial void LogPermissionChanged(ILogger logger, string permission, string change, string team);
 
-    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "API key {PublicId} created for team {Team}.")]
+    [LoggerMessage(EventId = 503, Level = LogLevel.Information, Message = "API key {PublicId} created for team {Team}.")]
     private static partial void LogKeyCreated(ILogger logger, string publicId, string team);
 
-    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "API key {PublicId} revoked.")]
+    [LoggerMessage(EventId = 504, Level = LogLevel.Information, Message = "API key {PublicId} revoked.")]
     private static partial void LogKeyRevoked(ILogger logger, string publicId);
 }

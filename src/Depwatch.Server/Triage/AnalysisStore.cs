@@ -179,9 +179,9 @@ internal sealed partial class AnalysisStore(IDbContextFactory<DepwatchDbContext>
 
     private sealed record Target(Guid ProjectId, string Identity);
 
-    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "{Commenter} recorded {Count} decision(s) from a VEX")]
+    [LoggerMessage(EventId = 302, Level = LogLevel.Information, Message = "{Commenter} recorded {Count} decision(s) from a VEX")]
     private static partial void LogRecordedMany(ILogger logger, string commenter, int count);
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "{Commenter} set the analysis of {Identity} to {State} in {Projects} project(s)")]
+    [LoggerMessage(EventId = 301, Level = LogLevel.Information, Message = "{Commenter} set the analysis of {Identity} to {State} in {Projects} project(s)")]
     private static partial void LogRecorded(ILogger logger, string commenter, string state, string identity, int projects);
 }

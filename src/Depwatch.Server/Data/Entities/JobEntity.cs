@@ -21,6 +21,9 @@ public sealed class JobEntity
     public string? LastError { get; set; }
     public DateTimeOffset Created { get; set; }
     public DateTimeOffset? Finished { get; set; }
+
+    /// <summary>The W3C trace context of the request that queued the job, so its trace goes on when a worker runs it.</summary>
+    public string? TraceParent { get; set; }
 }
 
 public static class JobStates

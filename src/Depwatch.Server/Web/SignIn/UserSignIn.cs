@@ -91,9 +91,9 @@ internal sealed partial class UserSignIn(
 
     private static UserEntity Decoy() => new() { UserName = "", PasswordHash = "", SecurityStamp = "" };
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "User {UserName} signed in.")]
+    [LoggerMessage(EventId = 711, Level = LogLevel.Information, Message = "User {UserName} signed in.")]
     private static partial void LogSignedIn(ILogger logger, string userName);
 
-    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "User {UserName} is locked out until {Until} after repeated wrong passwords.")]
+    [LoggerMessage(EventId = 712, Level = LogLevel.Warning, Message = "User {UserName} is locked out until {Until} after repeated wrong passwords.")]
     private static partial void LogLockedOut(ILogger logger, string userName, DateTimeOffset until);
 }

@@ -58,7 +58,7 @@ internal sealed partial class AdminUserBootstrap(
     /// <summary>Once the administrator has chosen a password, the generated one is of no use to anyone.</summary>
     public static void ForgetGeneratedPassword(DataDirectory dataDirectory) => File.Delete(dataDirectory.PathOf(PasswordFileName));
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 701, Level = LogLevel.Warning,
         Message = "Created the web UI user {UserName}; its first password is in {File}, readable only by this user, and must be changed at first sign-in.")]
     private static partial void LogPasswordWritten(ILogger logger, string userName, string file);
 }

@@ -203,18 +203,18 @@ internal sealed partial class UserStore(
     public static WebUser ToWeb(UserEntity user) =>
         new(user.Id, user.UserName, Split(user.Permissions), user.MustChangePassword, user.Created, user.LastSignIn);
 
-    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "User {UserName} created with permissions {Permissions}.")]
+    [LoggerMessage(EventId = 703, Level = LogLevel.Information, Message = "User {UserName} created with permissions {Permissions}.")]
     private static partial void LogCreated(ILogger logger, string userName, string permissions);
 
-    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "User {UserName} changed their password.")]
+    [LoggerMessage(EventId = 704, Level = LogLevel.Information, Message = "User {UserName} changed their password.")]
     private static partial void LogPasswordChanged(ILogger logger, string userName);
 
-    [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Password of user {UserName} reset by {ChangedBy}.")]
+    [LoggerMessage(EventId = 705, Level = LogLevel.Information, Message = "Password of user {UserName} reset by {ChangedBy}.")]
     private static partial void LogPasswordReset(ILogger logger, string userName, string changedBy);
 
-    [LoggerMessage(EventId = 6, Level = LogLevel.Information, Message = "Permissions of user {UserName} set to {Permissions} by {ChangedBy}.")]
+    [LoggerMessage(EventId = 706, Level = LogLevel.Information, Message = "Permissions of user {UserName} set to {Permissions} by {ChangedBy}.")]
     private static partial void LogPermissionsChanged(ILogger logger, string userName, string permissions, string changedBy);
 
-    [LoggerMessage(EventId = 7, Level = LogLevel.Information, Message = "User {UserName} deleted by {DeletedBy}.")]
+    [LoggerMessage(EventId = 707, Level = LogLevel.Information, Message = "User {UserName} deleted by {DeletedBy}.")]
     private static partial void LogDeleted(ILogger logger, string userName, string deletedBy);
 }

@@ -355,6 +355,10 @@ namespace Depwatch.Server.Data.Migrations.Postgres
                     b.Property<Guid>("Token")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(55)
+                        .HasColumnType("character varying(55)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ProjectId");

@@ -344,6 +344,10 @@ namespace Depwatch.Server.Data.Migrations.Sqlite
                     b.Property<Guid>("Token")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(55)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ProjectId");
