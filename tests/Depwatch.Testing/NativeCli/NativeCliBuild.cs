@@ -8,7 +8,8 @@ namespace Depwatch.Testing.NativeCli;
 /// The Native AOT <c>depwatch</c> executable, published by <c>scripts/publish.sh cli linux-x64</c> (the release's
 /// command) once per change of its inputs: the result is cached under <c>~/.cache/depwatch/native-cli/HASH/</c>, keyed
 /// by a SHA-256 of the CLI's, Core's and the Trivy client's sources, the build settings and the publish scripts, so a
-/// test run whose inputs did not change reuses it. A publish that fails (an AOT or trimming warning is an error) fails
+/// test run whose inputs did not change reuses it. Builds unused for <see cref="s_keepUnused"/> are removed (not at
+/// once: other worktrees of the same machine may be running theirs). A publish that fails (an AOT or trimming warning is an error) fails
 /// the tests that use it, with the compiler's output.
 /// </summary>
 public static class NativeCliBuild
@@ -21,6 +22,8 @@ public static class NativeCliBuild
         ["Directory.Build.props", "Directory.Packages.props", "global.json", "scripts/publish.sh", "scripts/install-clang.sh"];
 
     private static readonly TimeSpan s_publishTimeout = TimeSpan.FromMinutes(20);
+
+    private static readonly TimeSpan s_keepUnused = TimeSpan.FromDays(3);
 
     public static string CacheRoot =>
         Path.Combine(
@@ -35,13 +38,13 @@ public static class NativeCliBuild
     {
         var folder = Path.Combine(CacheRoot, InputHash());
         var executable = Path.Combine(folder, "depwatch");
-        if (File.Exists(executable))
+        if (!File.Exists(executable))
         {
-            return executable;
+            await PublishAsync(folder, cancellationToken);
         }
 
-        await PublishAsync(folder, cancellationToken);
-        RemoveOtherBuilds(folder);
+        Directory.SetLastWriteTimeUtc(folder, DateTime.UtcNow);
+        RemoveUnusedBuilds();
         return executable;
     }
 
@@ -96,9 +99,10 @@ public static class NativeCliBuild
         }
     }
 
-    private static void RemoveOtherBuilds(string keep)
+    private static void RemoveUnusedBuilds()
     {
-        foreach (var folder in Directory.EnumerateDirectories(CacheRoot).Where(folder => folder != keep && !folder.Contains(".partial-", StringComparison.Ordinal)))
+        var cutoff = DateTime.UtcNow - s_keepUnused;
+        foreach (var folder in Directory.EnumerateDirectories(CacheRoot).Where(folder => Directory.GetLastWriteTimeUtc(folder) < cutoff))
         {
             DeleteIfPresent(folder);
         }
