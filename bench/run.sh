@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmarks `depwatch scan` against Trivy's own client (`trivy sbom --server`) on the same Trivy server and
+# Benchmarks `depwatch scan` (Native AOT and JIT) against Trivy's own client (`trivy sbom --server`) on the same Trivy server and
 # SBOMs, and writes the figures into docs/benchmarks.md (between the bench:results markers).
 #
 #   ./bench/run.sh                 # 5 timed runs of each tool per SBOM
@@ -15,14 +15,23 @@ results="$root/bench/results"
 artifacts="$results/artifacts"
 doc="$root/docs/benchmarks.md"
 
+for tool in time strace; do
+  if [ ! -x "/usr/bin/$tool" ]; then
+    echo "==> Installing $tool (Debian's package): the runs are timed with /usr/bin/time, Trivy's UPX stage measured with strace"
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$tool" >/dev/null
+  fi
+done
+
 echo "==> Installing the Trivy binary (scripts/install-trivy.sh)"
 DEPWATCH_TRIVY_BINARY=$("$root/scripts/install-trivy.sh")
 export DEPWATCH_TRIVY_BINARY
 echo "    $DEPWATCH_TRIVY_BINARY"
 
-echo "==> Publishing depwatch (Release) to bench/results/depwatch"
-rm -rf "$results/depwatch"
-dotnet publish src/Depwatch.Cli -c Release -o "$results/depwatch" --artifacts-path "$artifacts" --nologo -v quiet
+echo "==> Publishing depwatch, Native AOT and JIT, to bench/results/depwatch-native and bench/results/depwatch (scripts/publish.sh)"
+rm -rf "$results/depwatch" "$results/depwatch-native"
+DEPWATCH_ARTIFACTS_PATH="$artifacts" "$root/scripts/publish.sh" cli linux-x64 "$results/depwatch-native"
+DEPWATCH_ARTIFACTS_PATH="$artifacts" "$root/scripts/publish.sh" cli-jit linux-x64 "$results/depwatch"
 
 echo "==> Building the benchmark (Release)"
 dotnet build bench/Depwatch.Bench -c Release --artifacts-path "$artifacts" --nologo -v quiet
@@ -30,7 +39,7 @@ dotnet build bench/Depwatch.Bench -c Release --artifacts-path "$artifacts" --nol
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "==> Running (load average now: $load_before)"
 rm -rf "$results/last-run"
-"$artifacts/bin/Depwatch.Bench/release/Depwatch.Bench" --depwatch "$results/depwatch/depwatch" \
+"$artifacts/bin/Depwatch.Bench/release/Depwatch.Bench" --depwatch "$results/depwatch-native/depwatch" --depwatch-jit "$results/depwatch/depwatch" \
   --markdown "$results/results.md" --keep "$results/last-run" "$@"
 
 cpu=$(grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
@@ -42,7 +51,7 @@ if [ -n "$(git status --porcelain -- src 2>/dev/null)" ]; then commit="$commit w
   echo ""
   echo "- machine: $(nproc) cores ($cpu), $memory memory, $(uname -sr); load average before the run: $load_before"
   echo "- Trivy: \`$("$DEPWATCH_TRIVY_BINARY" --version | head -n 1)\` ($(basename "$DEPWATCH_TRIVY_BINARY") from scripts/install-trivy.sh), as server and as client"
-  echo "- .NET: SDK $(dotnet --version), runtime $(dotnet --list-runtimes | awk '/^Microsoft.NETCore.App/ { v = $2 } END { print v }'); depwatch $("$results/depwatch/depwatch" --version) (commit $commit)"
+  echo "- .NET: SDK $(dotnet --version), runtime $(dotnet --list-runtimes | awk '/^Microsoft.NETCore.App/ { v = $2 } END { print v }'); depwatch $("$results/depwatch-native/depwatch" --version) (commit $commit)"
   echo ""
   cat "$results/results.md"
 } > "$results/section.md"

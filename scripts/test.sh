@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every Depwatch test on a fresh Debian machine with the .NET SDK and npm:
 # installs the Trivy binary the tests run as a real server, starts a throwaway PostgreSQL
-# cluster, builds, tests, and prints
+# cluster, installs clang for the Native AOT CLI, builds, tests, and prints
 # one "N passed, N failed, N skipped" line. Extra arguments go to `dotnet test`.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -27,6 +27,9 @@ trap 'rm -rf "$results"; stop_test_postgres' EXIT
 
 echo "==> Installing Chromium for the browser tests (Debian: chromium)"
 "$root/scripts/chromium.sh"
+
+echo "==> Installing clang if missing (Native AOT links the depwatch executable that the native CLI tests run)"
+"$root/scripts/install-clang.sh"
 
 echo "==> Building"
 dotnet build Depwatch.slnx -c Release -warnaserror --nologo -v quiet

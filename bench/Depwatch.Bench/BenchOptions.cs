@@ -2,12 +2,13 @@ using System.Globalization;
 
 namespace Depwatch.Bench;
 
-/// <summary>The benchmark's command line: <c>--depwatch PATH [--runs N] [--components N] [--markdown FILE] [--keep DIR] [--rootfs-source DIR]</c>.</summary>
+/// <summary>The benchmark's command line: <c>--depwatch PATH [--depwatch-jit PATH] [--runs N] [--components N] [--markdown FILE] [--keep DIR] [--rootfs-source DIR]</c>.</summary>
 internal sealed record BenchOptions
 {
     public const string Usage =
-        "usage: Depwatch.Bench --depwatch PATH [--runs N] [--components N] [--markdown FILE] [--keep DIR] [--rootfs-source DIR]\n" +
-        "  --depwatch PATH       the published depwatch executable (or depwatch.dll, run with dotnet)\n" +
+        "usage: Depwatch.Bench --depwatch PATH [--depwatch-jit PATH] [--runs N] [--components N] [--markdown FILE] [--keep DIR] [--rootfs-source DIR]\n" +
+        "  --depwatch PATH       the published depwatch executable, Native AOT (or depwatch.dll, run with dotnet)\n" +
+        "  --depwatch-jit PATH   also time this build of depwatch (the JIT build), side by side\n" +
         "  --runs N              timed runs of each tool per SBOM, after one warm-up each (default 5)\n" +
         "  --components N        components in the generated SBOM (default 10000)\n" +
         "  --markdown FILE       also write the results as Markdown to FILE\n" +
@@ -15,6 +16,8 @@ internal sealed record BenchOptions
         "  --rootfs-source DIR   where etc/os-release, etc/debian_version and var/lib/dpkg/status come from (default /)";
 
     public required string Depwatch { get; init; }
+
+    public string? DepwatchJit { get; init; }
 
     public int Runs { get; init; } = 5;
 
@@ -36,6 +39,7 @@ internal sealed record BenchOptions
         }
 
         string? depwatch = null;
+        string? depwatchJit = null;
         string? markdown = null;
         string? keep = null;
         var rootfsSource = "/";
@@ -48,6 +52,9 @@ internal sealed record BenchOptions
             {
                 case "--depwatch" when value is not null:
                     depwatch = Path.GetFullPath(value);
+                    break;
+                case "--depwatch-jit" when value is not null:
+                    depwatchJit = Path.GetFullPath(value);
                     break;
                 case "--markdown" when value is not null:
                     markdown = Path.GetFullPath(value);
@@ -78,9 +85,15 @@ internal sealed record BenchOptions
             return null;
         }
 
+        if (depwatchJit is not null && !File.Exists(depwatchJit))
+        {
+            problem = $"no such file: {depwatchJit}";
+            return null;
+        }
+
         return new BenchOptions
         {
-            Depwatch = depwatch, Runs = runs, Components = components, Markdown = markdown, Keep = keep, RootfsSource = rootfsSource,
+            Depwatch = depwatch, DepwatchJit = depwatchJit, Runs = runs, Components = components, Markdown = markdown, Keep = keep, RootfsSource = rootfsSource,
         };
     }
 

@@ -6,17 +6,19 @@ namespace Depwatch.Bench;
 /// <summary>Everything one benchmark run measured, written as the Markdown that bench/run.sh puts in docs/benchmarks.md.</summary>
 internal sealed class BenchReport(int runs)
 {
-    /// <summary>Depwatch's target: at most this share of Trivy's client wall time.</summary>
-    public const double WallRatioTarget = 0.5;
-
-    /// <summary>Depwatch's target: peak RSS under this many MB on the generated SBOM.</summary>
-    public const double LargeSbomRssTargetMegabytes = 200;
+    /// <summary>
+    /// The native CLI's targets per SBOM, in the order measured: at most this share of the wall time of Trivy's client
+    /// without its UPX stage, and a peak RSS under this many MB. (a) is issue 13's; (b) keeps the earlier 0.5 and 200 MB.
+    /// </summary>
+    private static readonly (double WallRatio, double RssMegabytes)[] s_targets = [(0.2, 50), (0.5, 200)];
 
     public List<SbomCase> Sboms { get; } = [];
 
     public required Summary Overhead { get; init; }
 
     public required Summary DepwatchStartup { get; init; }
+
+    public Summary? DepwatchJitStartup { get; set; }
 
     public required Summary TrivyStartup { get; init; }
 
@@ -38,7 +40,9 @@ internal sealed class BenchReport(int runs)
         var text = new StringBuilder();
         Line(text, $"Median of {runs} interleaved runs per tool and SBOM, after one warm-up run of each. Wall time is the");
         Line(text, "whole process, start-up included; peak memory is the process's maximum resident set size (GNU time `%M`,");
-        Line(text, "MB = 10^6 bytes). The Trivy server's own time and memory are the same for both tools and not counted.");
+        Line(text, "MB = 10^6 bytes). The Trivy server's own time and memory are the same for every tool and not counted. Trivy's");
+        Line(text, "client without its UPX stage is measured on every run: a run traced with strace, from its first thread (Go's");
+        Line(text, "runtime starting, once UPX has unpacked the program) to its exit. Ratios are against that figure, the fair one.");
         Line(text, "");
         WriteResults(text);
         WriteTargets(text);
@@ -51,14 +55,25 @@ internal sealed class BenchReport(int runs)
 
     private void WriteResults(StringBuilder text)
     {
-        Line(text, "| SBOM | components | tool | median wall (s) | wall min–max (s) | median peak RSS (MB) | depwatch/trivy wall | depwatch/trivy RSS |");
+        Line(text, "| SBOM | components | tool | median wall (s) | wall min–max (s) | median peak RSS (MB) | wall / Trivy's without UPX | RSS / Trivy's |");
         Line(text, "|---|--:|---|--:|--:|--:|--:|--:|");
         foreach (var sbom in Sboms)
         {
-            var (depwatch, trivy) = (sbom.Depwatch!, sbom.Trivy!);
-            Line(text, $"| {sbom.Label} | {sbom.Components:N0} | depwatch | {depwatch.MedianWallSeconds:F3} | {Range(depwatch)} | " +
-                $"{depwatch.MedianRssMegabytes:F1} | **{WallRatio(sbom):F2}** | **{RssRatio(sbom):F2}** |");
-            Line(text, $"| | | trivy sbom --server | {trivy.MedianWallSeconds:F3} | {Range(trivy)} | {trivy.MedianRssMegabytes:F1} | | |");
+            var label = $"{sbom.Label} | {sbom.Components:N0}";
+            foreach (var depwatch in new[] { sbom.Depwatch!, sbom.DepwatchJit }.OfType<Summary>())
+            {
+                Line(text, $"| {label} | {depwatch.Tool} | {depwatch.MedianWallSeconds:F3} | {Range(depwatch)} | {depwatch.MedianRssMegabytes:F1} | " +
+                    $"**{WallRatio(sbom, depwatch):F2}** | **{RssRatio(sbom, depwatch):F2}** |");
+                label = " | ";
+            }
+
+            if (sbom.TrivyWithoutUnpacking is { } unpacked)
+            {
+                Line(text, $"| | | trivy sbom --server, without its UPX stage | {unpacked.MedianWallSeconds:F3} | {Range(unpacked)} | | | |");
+            }
+
+            var trivy = sbom.Trivy!;
+            Line(text, $"| | | trivy sbom --server, as installed (UPX-packed) | {trivy.MedianWallSeconds:F3} | {Range(trivy)} | {trivy.MedianRssMegabytes:F1} | | |");
         }
 
         Line(text, "");
@@ -66,20 +81,19 @@ internal sealed class BenchReport(int runs)
 
     private void WriteTargets(StringBuilder text)
     {
-        Line(text, "Targets:");
+        Line(text, "Targets of the native CLI:");
         Line(text, "");
-        foreach (var sbom in Sboms)
+        foreach (var (sbom, target) in Sboms.Zip(s_targets))
         {
-            var ratio = WallRatio(sbom);
-            Line(text, $"- {sbom.Label}: wall time at most {WallRatioTarget:F1} × Trivy's client — " +
-                $"{ratio:F2} × ({sbom.Depwatch!.MedianWallSeconds:F3} s vs {sbom.Trivy!.MedianWallSeconds:F3} s): " +
-                (ratio <= WallRatioTarget ? "**met**" : "**missed**"));
+            var ratio = WallRatio(sbom, sbom.Depwatch!);
+            var rss = sbom.Depwatch!.MedianRssMegabytes;
+            Line(text, $"- {sbom.Label}: wall time at most {target.WallRatio:F1} × {BaselineName(sbom)} — " +
+                $"{ratio:F2} × ({sbom.Depwatch.MedianWallSeconds:F3} s vs {Baseline(sbom).MedianWallSeconds:F3} s): " +
+                (ratio <= target.WallRatio ? "**met**" : "**missed**"));
+            Line(text, $"- {sbom.Label}: peak memory under {target.RssMegabytes:F0} MB — {rss:F1} MB: " +
+                (rss < target.RssMegabytes ? "**met**" : "**missed**"));
         }
 
-        var large = Sboms[^1];
-        var rss = large.Depwatch!.MedianRssMegabytes;
-        Line(text, $"- {large.Label}, {large.Components:N0} components: Depwatch peak memory under {LargeSbomRssTargetMegabytes:F0} MB — " +
-            $"{rss:F1} MB: " + (rss < LargeSbomRssTargetMegabytes ? "**met**" : "**missed**"));
         Line(text, "");
     }
 
@@ -104,7 +118,11 @@ internal sealed class BenchReport(int runs)
     {
         Line(text, "Start-up alone (median wall, peak RSS), which every scan above includes:");
         Line(text, "");
-        Line(text, $"- `depwatch --version`: {DepwatchStartup.MedianWallSeconds:F3} s, {DepwatchStartup.MedianRssMegabytes:F1} MB");
+        Line(text, $"- `depwatch --version`, Native AOT: {DepwatchStartup.MedianWallSeconds:F3} s, {DepwatchStartup.MedianRssMegabytes:F1} MB");
+        if (DepwatchJitStartup is { } jit)
+        {
+            Line(text, $"- `depwatch --version`, JIT: {jit.MedianWallSeconds:F3} s, {jit.MedianRssMegabytes:F1} MB");
+        }
         Line(text, $"- `trivy --version`: {TrivyStartup.MedianWallSeconds:F3} s, {TrivyStartup.MedianRssMegabytes:F1} MB" +
             (TrivyIsUpxPacked ? " — this Trivy binary is **UPX-packed**" : ""));
         if (TrivyStartupSplits is { Count: > 0 } splits)
@@ -125,20 +143,6 @@ internal sealed class BenchReport(int runs)
         }
 
         Line(text, "");
-        if (TrivyIsUpxPacked && UnpackSeconds is { } unpack)
-        {
-            Line(text, "Estimate, not a measurement: Trivy's client without the UPX stage (median wall minus the median unpacking time");
-            Line(text, "above), as a Trivy binary that is not packed would start:");
-            Line(text, "");
-            foreach (var sbom in Sboms)
-            {
-                var estimate = sbom.Trivy!.MedianWallSeconds - unpack;
-                Line(text, $"- {sbom.Label}: trivy ≈ {estimate:F3} s; depwatch/trivy ≈ {sbom.Depwatch!.MedianWallSeconds / estimate:F2}" +
-                    (sbom.Depwatch.MedianWallSeconds / estimate <= WallRatioTarget ? $" (within the {WallRatioTarget:F1} target)" : $" (above the {WallRatioTarget:F1} target)"));
-            }
-
-            Line(text, "");
-        }
     }
 
     private void WritePhases(StringBuilder text)
@@ -173,10 +177,17 @@ internal sealed class BenchReport(int runs)
         Line(text, "");
         foreach (var sbom in Sboms)
         {
-            foreach (var summary in new[] { sbom.Depwatch!, sbom.Trivy! })
+            foreach (var summary in new[] { sbom.Depwatch!, sbom.DepwatchJit, sbom.Trivy! }.OfType<Summary>())
             {
                 Line(text, $"- {sbom.Label}, {summary.Tool}: " +
                     string.Join(", ", summary.Runs.Select(run => $"{run.WallSeconds:F3} / {run.MaxRssMegabytes:F1}")));
+            }
+
+            if (sbom.TrivyTracedSplits.Count > 0)
+            {
+                Line(text, $"- {sbom.Label}, trivy traced (UPX stage + the rest = whole traced run, s): " +
+                    string.Join(", ", sbom.TrivyTracedSplits.Select(split =>
+                        $"{split.BeforeFirstThreadSeconds:F3} + {split.AfterFirstThreadSeconds:F3} = {split.BeforeFirstThreadSeconds + split.AfterFirstThreadSeconds:F3}")));
             }
         }
 
@@ -189,9 +200,14 @@ internal sealed class BenchReport(int runs)
         Line(text, "```");
     }
 
-    private static double WallRatio(SbomCase sbom) => sbom.Depwatch!.MedianWallSeconds / sbom.Trivy!.MedianWallSeconds;
+    private static Summary Baseline(SbomCase sbom) => sbom.TrivyWithoutUnpacking ?? sbom.Trivy!;
 
-    private static double RssRatio(SbomCase sbom) => sbom.Depwatch!.MedianRssMegabytes / sbom.Trivy!.MedianRssMegabytes;
+    private static string BaselineName(SbomCase sbom) =>
+        sbom.TrivyWithoutUnpacking is null ? "Trivy's client (strace missing: UPX stage included)" : "Trivy's client without its UPX stage";
+
+    private static double WallRatio(SbomCase sbom, Summary depwatch) => depwatch.MedianWallSeconds / Baseline(sbom).MedianWallSeconds;
+
+    private static double RssRatio(SbomCase sbom, Summary depwatch) => depwatch.MedianRssMegabytes / sbom.Trivy!.MedianRssMegabytes;
 
     private static string Range(Summary summary) =>
         string.Create(CultureInfo.InvariantCulture, $"{summary.MinWallSeconds:F3}–{summary.MaxWallSeconds:F3}");

@@ -3,9 +3,10 @@ using Depwatch.Testing.TrivyServer;
 namespace Depwatch.Bench;
 
 /// <summary>
-/// Starts one Trivy server over the fixture DB, prepares the two SBOMs, and times <c>depwatch scan</c> and
-/// <c>trivy sbom --server</c> on each: one warm-up run of each tool (whose reports are kept to compare findings),
-/// then <see cref="BenchOptions.Runs"/> interleaved timed runs (depwatch, trivy, depwatch, trivy, …).
+/// Starts one Trivy server over the fixture DB, prepares the two SBOMs, and times <c>depwatch scan</c> (the native
+/// build, and the JIT build when given) and <c>trivy sbom --server</c> on each: one warm-up run of each tool (whose
+/// reports are kept to compare findings), then <see cref="BenchOptions.Runs"/> interleaved timed runs (depwatch,
+/// depwatch JIT, trivy, trivy traced, depwatch, …). The traced Trivy run measures the client without its UPX stage.
 /// </summary>
 internal static class Benchmark
 {
@@ -39,7 +40,12 @@ internal static class Benchmark
             DepwatchCommand = ToolCommand.Depwatch(options.Depwatch, server.BaseUrl, "TOKEN", "SBOM", NullDevice).Display,
             TrivyCommand = ToolCommand.Trivy(trivy, server.BaseUrl, "TOKEN", "CACHE", "SBOM", NullDevice).Display,
         };
-        var tools = new Tools(options.Depwatch, trivy, server.BaseUrl, server.Token, clientCache);
+        if (options.DepwatchJit is not null)
+        {
+            report.DepwatchJitStartup = await SeriesAsync(runner, ToolCommand.DepwatchVersion(options.DepwatchJit), options.Runs);
+        }
+
+        var tools = new Tools(options.Depwatch, options.DepwatchJit, trivy, server.BaseUrl, server.Token, clientCache);
         foreach (var (sbom, index) in new[] { rootfs, synthetic }.Select((sbom, index) => (sbom, index)))
         {
             await MeasureAsync(sbom, index, tools, runner, options, work.Path, cancellationToken);
@@ -70,15 +76,30 @@ internal static class Benchmark
         Log($"  findings: depwatch {sbom.DepwatchFindings.Total}, trivy {sbom.TrivyFindings.Total}");
         Keep(options.Keep, sbom.File, depwatchReport, trivyReport);
 
-        List<Measurement> depwatchRuns = [], trivyRuns = [];
+        var traced = File.Exists(UnpackProbe.Strace);
+        List<Measurement> depwatchRuns = [], jitRuns = [], trivyRuns = [], unpackedRuns = [];
+        List<StartupSplit> splits = [];
         for (var run = 1; run <= options.Runs; run++)
         {
             depwatchRuns.Add(LogRun($"run {run}", await runner.RunAsync(tools.Depwatch(sbom.File, NullDevice)), "depwatch"));
+            if (tools.Jit(sbom.File, NullDevice) is { } jit)
+            {
+                jitRuns.Add(LogRun($"run {run}", await runner.RunAsync(jit), "jit"));
+            }
             trivyRuns.Add(LogRun($"run {run}", await runner.RunAsync(tools.Trivy(sbom.File, NullDevice)), "trivy"));
+            if (traced)
+            {
+                var split = await UnpackProbe.TraceAsync(tools.Trivy(sbom.File, NullDevice), workDir, cancellationToken);
+                splits.Add(split);
+                unpackedRuns.Add(LogRun($"run {run}", new Measurement(split.AfterFirstThreadSeconds, 0), "trivy-upx"));
+            }
         }
 
-        sbom.Depwatch = new Summary("depwatch", depwatchRuns);
+        sbom.Depwatch = new Summary("depwatch (Native AOT)", depwatchRuns);
+        sbom.DepwatchJit = jitRuns.Count > 0 ? new Summary("depwatch (JIT)", jitRuns) : null;
         sbom.Trivy = new Summary("trivy", trivyRuns);
+        sbom.TrivyWithoutUnpacking = traced ? new Summary("trivy without its UPX stage", unpackedRuns) : null;
+        sbom.TrivyTracedSplits = splits;
         sbom.DepwatchPhases = await PhaseProbe.RunAsync(tools.Depwatch(sbom.File, NullDevice, verbose: true), cancellationToken);
         sbom.TrivyPhases = await PhaseProbe.RunAsync(tools.Trivy(sbom.File, NullDevice, verbose: true), cancellationToken);
     }
@@ -119,10 +140,13 @@ internal static class Benchmark
     private static void Log(string message) => Console.Error.WriteLine($"bench: {message}");
 
     /// <summary>Both tools' command lines against the one server: quiet for timing, verbose for the timelines.</summary>
-    private sealed record Tools(string DepwatchPath, string TrivyPath, Uri Server, string Token, string ClientCache)
+    private sealed record Tools(string DepwatchPath, string? JitPath, string TrivyPath, Uri Server, string Token, string ClientCache)
     {
         public ToolCommand Depwatch(string sbom, string output, bool verbose = false) =>
             ToolCommand.Depwatch(DepwatchPath, Server, Token, sbom, output, quiet: !verbose);
+
+        public ToolCommand? Jit(string sbom, string output) =>
+            JitPath is null ? null : ToolCommand.Depwatch(JitPath, Server, Token, sbom, output);
 
         public ToolCommand Trivy(string sbom, string output, bool verbose = false) =>
             ToolCommand.Trivy(TrivyPath, Server, Token, ClientCache, sbom, output, debug: verbose);

@@ -7,7 +7,15 @@ internal sealed record SbomCase(string Label, string File, int Components)
 {
     public Summary? Depwatch { get; set; }
 
+    public Summary? DepwatchJit { get; set; }
+
     public Summary? Trivy { get; set; }
+
+    /// <summary>Trivy's client from its first thread to its exit (strace), the UPX stage left out; null without strace.</summary>
+    public Summary? TrivyWithoutUnpacking { get; set; }
+
+    /// <summary>The traced runs behind <see cref="TrivyWithoutUnpacking"/>: the UPX stage and the rest of each.</summary>
+    public IReadOnlyList<StartupSplit> TrivyTracedSplits { get; set; } = [];
 
     public FindingCounts? DepwatchFindings { get; set; }
 

@@ -35,23 +35,32 @@ internal static class UnpackProbe
             return null;
         }
 
-        var traceFile = Path.Combine(workDir, "strace.out");
         List<StartupSplit> splits = [];
         for (var run = 0; run < runs; run++)
         {
-            File.Delete(traceFile);
-            var result = await ProcessRunner.RunAsync(
-                Strace, ["-f", "--seccomp-bpf", "-ttt", "-e", "trace=execve,clone,clone3", "-e", "signal=none", "-o", traceFile, program, "--version"],
-                TimeSpan.FromMinutes(2), cancellationToken);
-            if (result.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"strace {program} --version failed (exit {result.ExitCode}):\n{result.StandardError}");
-            }
-
-            splits.Add(Parse(File.ReadAllLines(traceFile)));
+            splits.Add(await TraceAsync(new ToolCommand("trivy", program, ["--version"]), workDir, cancellationToken));
         }
 
         return splits;
+    }
+
+    /// <summary>
+    /// One traced run of a command: how long it spent before its first thread (the UPX stage, for a packed Go program)
+    /// and from there to its exit, which is what the same program takes when it is not packed.
+    /// </summary>
+    public static async Task<StartupSplit> TraceAsync(ToolCommand command, string workDir, CancellationToken cancellationToken)
+    {
+        var traceFile = Path.Combine(workDir, "strace.out");
+        File.Delete(traceFile);
+        var result = await ProcessRunner.RunAsync(
+            Strace, ["-f", "--seccomp-bpf", "-ttt", "-e", "trace=execve,clone,clone3", "-e", "signal=none", "-o", traceFile, command.FileName, .. command.Arguments],
+            TimeSpan.FromMinutes(10), cancellationToken);
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"strace {command.Display} failed (exit {result.ExitCode}):\n{result.StandardError}");
+        }
+
+        return Parse(File.ReadAllLines(traceFile));
     }
 
     // Lines look like "PID SECONDS.MICROS execve(...) = 0" (the PID padded with spaces), "PID SECONDS.MICROS clone(...) = TID" and

@@ -53,15 +53,16 @@ internal static class HostingExtensions
         });
     }
 
-    // Container deployments set these; they name the documented settings without the section syntax.
+    /// <summary>Environment variables that container deployments set: they name the documented settings without the section syntax.</summary>
+    internal static readonly IReadOnlyDictionary<string, string> EnvironmentShortcuts = new Dictionary<string, string>
+    {
+        ["DEPWATCH_ADMIN_API_KEY"] = $"{DepwatchOptions.Section}:{nameof(DepwatchOptions.AdminApiKey)}",
+        ["DEPWATCH_DATA_DIR"] = $"{DepwatchOptions.Section}:{nameof(DepwatchOptions.DataDirectory)}",
+    };
+
     private static void MapEnvironmentShortcuts(ConfigurationManager configuration)
     {
-        var shortcuts = new Dictionary<string, string>
-        {
-            ["DEPWATCH_ADMIN_API_KEY"] = $"{DepwatchOptions.Section}:{nameof(DepwatchOptions.AdminApiKey)}",
-            ["DEPWATCH_DATA_DIR"] = $"{DepwatchOptions.Section}:{nameof(DepwatchOptions.DataDirectory)}",
-        };
-        var values = shortcuts
+        var values = EnvironmentShortcuts
             .Where(s => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(s.Key)))
             .ToDictionary(s => s.Value, s => Environment.GetEnvironmentVariable(s.Key));
         configuration.AddInMemoryCollection(values);

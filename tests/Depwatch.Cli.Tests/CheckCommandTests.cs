@@ -2,13 +2,12 @@ using Depwatch.Testing.TrivyServer;
 
 namespace Depwatch.Cli.Tests;
 
-[Collection(TrivyCollection.Name)]
-public sealed class CheckCommandTests(TrivyServerFixture trivy)
+public abstract class CheckCommandTests(TrivyServerFixture trivy, CliRunner cli)
 {
     [Fact]
     public async Task A_usable_server_exits_0_and_says_so()
     {
-        var run = await CliRun.StartAsync(["check", "--trivy-url", trivy.BaseUrl.ToString(), "--trivy-token", trivy.Token]);
+        var run = await cli.RunAsync(["check", "--trivy-url", trivy.BaseUrl.ToString(), "--trivy-token", trivy.Token]);
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("is reachable and accepts the token", run.Out);
@@ -17,7 +16,7 @@ public sealed class CheckCommandTests(TrivyServerFixture trivy)
     [Fact]
     public async Task A_wrong_token_exits_3_and_names_the_problem()
     {
-        var run = await CliRun.StartAsync(["check", "--trivy-url", trivy.BaseUrl.ToString(), "--trivy-token", "wrong"]);
+        var run = await cli.RunAsync(["check", "--trivy-url", trivy.BaseUrl.ToString(), "--trivy-token", "wrong"]);
 
         Assert.Equal(3, run.ExitCode);
         Assert.Contains("rejected the API token", run.Out);

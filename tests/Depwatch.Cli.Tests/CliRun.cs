@@ -3,7 +3,7 @@ using System.Text;
 namespace Depwatch.Cli.Tests;
 
 /// <summary>One in-process run of the <c>depwatch</c> command line, with what it printed.</summary>
-internal sealed record CliRun(int ExitCode, string Out, string Error)
+public sealed record CliRun(int ExitCode, string Out, string Error)
 {
     public static async Task<CliRun> StartAsync(string[] args, IReadOnlyDictionary<string, string>? variables = null, string? stdin = null)
     {

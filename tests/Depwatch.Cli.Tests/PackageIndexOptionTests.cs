@@ -5,8 +5,7 @@ using Depwatch.Testing.TrivyServer;
 namespace Depwatch.Cli.Tests;
 
 /// <summary><c>depwatch scan --package-index</c>: SBOMs that list binary packages without their source.</summary>
-[Collection(TrivyCollection.Name)]
-public sealed class PackageIndexOptionTests(TrivyServerFixture trivy) : IDisposable
+public abstract class PackageIndexOptionTests(TrivyServerFixture trivy, CliRunner cli) : IDisposable
 {
     // libssl3 is built from openssl, whose advisories are the ones that apply; the SBOM does not say so.
     private const string BareOpenssl = """
@@ -92,7 +91,7 @@ public sealed class PackageIndexOptionTests(TrivyServerFixture trivy) : IDisposa
     {
         var file = Path.Combine(_work.Path, $"{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(file, BareOpenssl);
-        return await CliRun.StartAsync(["scan", file, "--trivy-url", trivy.BaseUrl.ToString(), "--trivy-token", trivy.Token, .. options]);
+        return await cli.RunAsync(["scan", file, "--trivy-url", trivy.BaseUrl.ToString(), "--trivy-token", trivy.Token, .. options]);
     }
 
     private static string[] VulnIds(CliRun run) =>

@@ -4,8 +4,7 @@ using Depwatch.Testing.TrivyServer;
 namespace Depwatch.Cli.Tests;
 
 /// <summary><c>depwatch scan</c> end to end, against the real Trivy server.</summary>
-[Collection(TrivyCollection.Name)]
-public sealed class ScanCommandTests(TrivyServerFixture trivy) : IDisposable
+public abstract class ScanCommandTests(TrivyServerFixture trivy, CliRunner cli) : IDisposable
 {
     private const string Openssl = """
         {"bomFormat":"CycloneDX","specVersion":"1.5","components":[
@@ -105,7 +104,7 @@ public sealed class ScanCommandTests(TrivyServerFixture trivy) : IDisposable
             ["DEPWATCH_TRIVY_TOKEN"] = trivy.Token,
         };
 
-        var run = await CliRun.StartAsync(["scan", file, "--format", "json"], variables);
+        var run = await cli.RunAsync(["scan", file, "--format", "json"], variables);
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(2, JsonNode.Parse(run.Out)!.AsArray().Count);
@@ -116,7 +115,7 @@ public sealed class ScanCommandTests(TrivyServerFixture trivy) : IDisposable
     {
         var report = Path.Combine(_work.Path, "report.json");
 
-        var run = await CliRun.StartAsync(
+        var run = await cli.RunAsync(
             ["scan", "-", "--trivy-url", trivy.BaseUrl.ToString(), "--trivy-token", trivy.Token, "-f", "json", "-o", report], stdin: Openssl);
 
         Assert.Equal(0, run.ExitCode);
@@ -130,7 +129,7 @@ public sealed class ScanCommandTests(TrivyServerFixture trivy) : IDisposable
         await using var server = await TrivyServerInstance.StartAsync(new TrivyServerOptions { TokenHeader = "X-Scanner-Token" });
         var file = Write(Openssl);
 
-        var run = await CliRun.StartAsync(["scan", file, "--trivy-url", server.BaseUrl.ToString(), "--trivy-token", server.Token,
+        var run = await cli.RunAsync(["scan", file, "--trivy-url", server.BaseUrl.ToString(), "--trivy-token", server.Token,
             "--trivy-token-header", "X-Scanner-Token", "-f", "json"]);
 
         Assert.Equal(0, run.ExitCode);
@@ -152,7 +151,7 @@ public sealed class ScanCommandTests(TrivyServerFixture trivy) : IDisposable
     {
         var file = Write(Openssl);
 
-        var run = await CliRun.StartAsync(["scan", file, "--trivy-url", trivy.BaseUrl.ToString(), "--trivy-token", "wrong"]);
+        var run = await cli.RunAsync(["scan", file, "--trivy-url", trivy.BaseUrl.ToString(), "--trivy-token", "wrong"]);
 
         Assert.Equal(3, run.ExitCode);
         Assert.Contains("rejected the API token", run.Error);
@@ -165,7 +164,7 @@ public sealed class ScanCommandTests(TrivyServerFixture trivy) : IDisposable
     {
         var url = $"http://127.0.0.1:{Testing.FreePort.Find()}";
 
-        var run = await CliRun.StartAsync(["scan", Write(Openssl), "--trivy-url", url, "--quiet"]);
+        var run = await cli.RunAsync(["scan", Write(Openssl), "--trivy-url", url, "--quiet"]);
 
         Assert.Equal(3, run.ExitCode);
         Assert.Contains($"Trivy at {url}/ is unreachable", run.Error);
@@ -190,7 +189,7 @@ public sealed class ScanCommandTests(TrivyServerFixture trivy) : IDisposable
     [Fact]
     public async Task A_missing_file_exits_2()
     {
-        var run = await CliRun.StartAsync(["scan", Path.Combine(_work.Path, "nope.json"), "--trivy-url", "http://127.0.0.1:1"]);
+        var run = await cli.RunAsync(["scan", Path.Combine(_work.Path, "nope.json"), "--trivy-url", "http://127.0.0.1:1"]);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("cannot read SBOM", run.Error);
@@ -205,14 +204,14 @@ public sealed class ScanCommandTests(TrivyServerFixture trivy) : IDisposable
     [InlineData(new[] { "scan" }, "Required argument missing")]
     public async Task Bad_usage_exits_2_with_a_message(string[] args, string expectedFragment)
     {
-        var run = await CliRun.StartAsync(args);
+        var run = await cli.RunAsync(args);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(expectedFragment, run.Error);
     }
 
     private async Task<CliRun> ScanAsync(string bom, params string[] options) =>
-        await CliRun.StartAsync(["scan", Write(bom), "--trivy-url", trivy.BaseUrl.ToString(), "--trivy-token", trivy.Token, .. options]);
+        await cli.RunAsync(["scan", Write(bom), "--trivy-url", trivy.BaseUrl.ToString(), "--trivy-token", trivy.Token, .. options]);
 
     private string Write(string content)
     {

@@ -8,3 +8,10 @@ public sealed class TrivyCollection : ICollectionFixture<TrivyServerFixture>
 {
     public const string Name = "trivy";
 }
+
+/// <summary>Test classes marked [Collection(NativeCliCollection.Name)] share a real Trivy server and the native executable.</summary>
+[CollectionDefinition(Name)]
+public sealed class NativeCliCollection : ICollectionFixture<TrivyServerFixture>, ICollectionFixture<NativeCliFixture>
+{
+    public const string Name = "native-cli";
+}

@@ -8,8 +8,7 @@ namespace Depwatch.Cli.Tests;
 /// affected, a false positive or resolved (fixed) leaves the report, is counted in its summary, and no longer fails
 /// the build; <c>--show-suppressed</c> lists it, marked.
 /// </summary>
-[Collection(TrivyCollection.Name)]
-public sealed class VexOptionTests(TrivyServerFixture trivy) : IDisposable
+public abstract class VexOptionTests(TrivyServerFixture trivy, CliRunner cli) : IDisposable
 {
     // testdata/vex/app.cdx.json: jackson-databind 2.10.0 (CVE-2025-90301, high) and log4j-core 2.14.1 (CVE-2025-90302, critical).
     private const string Jackson = "CVE-2025-90301";
@@ -138,7 +137,7 @@ public sealed class VexOptionTests(TrivyServerFixture trivy) : IDisposable
 
     private static string Vex(string name) => RepositoryRoot.PathOf("testdata", "vex", name);
 
-    private Task<CliRun> ScanAsync(params string[] options) => CliRun.StartAsync(
+    private Task<CliRun> ScanAsync(params string[] options) => cli.RunAsync(
         ["scan", Vex("app.cdx.json"), "--trivy-url", trivy.BaseUrl.ToString(), "--trivy-token", trivy.Token, .. options]);
 
     private string Write(string content)
