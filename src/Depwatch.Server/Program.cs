@@ -56,6 +56,7 @@ api.MapEvents();
 api.MapConfigProperties();
 api.MapTeams();
 api.MapProjects();
+api.MapProjectProperties();
 api.MapComponents();
 api.MapFindings();
 api.MapAnalyses();

@@ -20,4 +20,7 @@ public sealed class Bom
     public IReadOnlyList<BomDependency> Dependencies { get; init; } = [];
 
     public IReadOnlyList<BomTool> Tools { get; init; } = [];
+
+    /// <summary>The metadata's authors, supplier and manufacturer, and what <c>metadata.component</c> says about the project.</summary>
+    public BomMetadata Metadata { get; init; } = BomMetadata.None;
 }

@@ -24,6 +24,9 @@ internal sealed class BomAssembler(CycloneDxReaderOptions options)
 
     public StringPool Strings { get; } = new();
 
+    /// <summary>What the document's metadata says beyond its components, as far as it was read.</summary>
+    public BomMetadata Metadata { get; set; } = BomMetadata.None;
+
     /// <summary>Takes the next place in the inventory for a component starting at <paramref name="location"/>.</summary>
     public ComponentSlot ReserveComponent(string location)
     {
@@ -88,5 +91,6 @@ internal sealed class BomAssembler(CycloneDxReaderOptions options)
         Components = _components.Select(component => component!).ToArray(),
         Dependencies = _dependencies.ToArray(),
         Tools = _tools.ToArray(),
+        Metadata = Metadata,
     };
 }

@@ -2,10 +2,10 @@ using System.Text.Json;
 
 namespace Depwatch.Core.Sbom;
 
-/// <summary>Metadata (the described component and the tools) and the dependency graph.</summary>
+/// <summary>Metadata: the described component, the tools, the document's authors, supplier and manufacturer.</summary>
 internal sealed partial class CycloneDxJsonReader
 {
-    private static readonly string[] s_metadataMembers = ["component", "tools"];
+    private static readonly string[] s_metadataMembers = ["component", "tools", "authors", "supplier", "manufacture"];
 
     private async ValueTask ReadMetadataAsync(JsonPath path)
     {
@@ -24,13 +24,21 @@ internal sealed partial class CycloneDxJsonReader
             }
             await (name switch
             {
-                "component" when _json.TokenType != JsonTokenType.Null =>
-                    ReadComponentAsync(memberPath, nesting: 1, isMetadata: true),
+                "component" when _json.TokenType != JsonTokenType.Null => ReadMetadataComponentAsync(memberPath),
                 "tools" => ReadToolsAsync(memberPath),
+                "authors" => ReadDocumentAuthorsAsync(memberPath),
+                "supplier" => ReadDocumentOrganizationAsync(memberPath, (metadata, supplier) => metadata with { Supplier = supplier }),
+                "manufacture" => ReadDocumentOrganizationAsync(memberPath, (metadata, maker) => metadata with { Manufacture = maker }),
                 _ => _json.SkipAsync(memberPath, _cancellationToken),
             });
         }
     }
+
+    private async ValueTask ReadDocumentAuthorsAsync(JsonPath path) =>
+        _bom.Metadata = _bom.Metadata with { Authors = await ReadContactsAsync(path) };
+
+    private async ValueTask ReadDocumentOrganizationAsync(JsonPath path, Func<BomMetadata, BomOrganization?, BomMetadata> set) =>
+        _bom.Metadata = set(_bom.Metadata, await ReadOrganizationAsync(path));
 
     /// <summary>Tools come as the legacy array of tools, or (1.5+) as an object of components and services.</summary>
     private ValueTask ReadToolsAsync(JsonPath path) => _json.TokenType switch

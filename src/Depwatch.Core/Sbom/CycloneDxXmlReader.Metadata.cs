@@ -1,9 +1,9 @@
 namespace Depwatch.Core.Sbom;
 
-/// <summary>Metadata (the described component and the tools) and the dependency graph.</summary>
+/// <summary>Metadata: the described component, the tools, the document's authors, supplier and manufacturer.</summary>
 internal sealed partial class CycloneDxXmlReader
 {
-    private static readonly string[] s_metadataElements = ["component", "tools"];
+    private static readonly string[] s_metadataElements = ["component", "tools", "authors", "supplier", "manufacture"];
 
     private async Task ReadMetadataAsync()
     {
@@ -24,10 +24,19 @@ internal sealed partial class CycloneDxXmlReader
 
     private Task ReadMetadataChildAsync() => (IsInBomNamespace() ? _xml.LocalName : null) switch
     {
-        "component" => ReadComponentAsync(nesting: 1, isMetadata: true),
+        "component" => ReadMetadataComponentAsync(),
         "tools" => ReadToolsAsync(),
+        "authors" => ReadDocumentAuthorsAsync(),
+        "supplier" => ReadDocumentOrganizationAsync((metadata, supplier) => metadata with { Supplier = supplier }),
+        "manufacture" => ReadDocumentOrganizationAsync((metadata, maker) => metadata with { Manufacture = maker }),
         _ => _xml.SkipAsync(),
     };
+
+    private async Task ReadDocumentAuthorsAsync() =>
+        _bom.Metadata = _bom.Metadata with { Authors = await ReadListAsync("author", ReadContactAsync) };
+
+    private async Task ReadDocumentOrganizationAsync(Func<BomMetadata, BomOrganization?, BomMetadata> set) =>
+        _bom.Metadata = set(_bom.Metadata, await ReadOrganizationAsync());
 
     /// <summary>Tools come as legacy tool elements, or (1.5+) as components and services.</summary>
     private async Task ReadToolsAsync()

@@ -13,6 +13,7 @@ public class DepwatchDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<ProjectEntity> Projects => Set<ProjectEntity>();
     public DbSet<ProjectTagEntity> ProjectTags => Set<ProjectTagEntity>();
+    public DbSet<ProjectPropertyEntity> ProjectProperties => Set<ProjectPropertyEntity>();
     public DbSet<ComponentEntity> Components => Set<ComponentEntity>();
     public DbSet<VulnerabilityEntity> Vulnerabilities => Set<VulnerabilityEntity>();
     public DbSet<FindingEntity> Findings => Set<FindingEntity>();
@@ -43,6 +44,10 @@ public class DepwatchDbContext(DbContextOptions options) : DbContext(options)
             project.HasIndex(p => new { p.Name, p.VersionKey }).IsUnique();
             project.Property(p => p.Name).HasMaxLength(255);
             project.Property(p => p.LastBomSerialNumber).HasMaxLength(36);
+            project.Property(p => p.Group).HasMaxLength(StoredText.MaxIndexedLength);
+            project.Property(p => p.Publisher).HasMaxLength(StoredText.MaxIndexedLength);
+            project.Property(p => p.Cpe).HasMaxLength(StoredText.MaxIndexedLength);
+            project.Property(p => p.SwidTagId).HasMaxLength(StoredText.MaxIndexedLength);
             project.HasOne<ProjectEntity>().WithMany().HasForeignKey(p => p.ParentId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<ProjectTagEntity>(tag =>
@@ -51,6 +56,14 @@ public class DepwatchDbContext(DbContextOptions options) : DbContext(options)
             tag.HasIndex(t => t.Name);
             tag.Property(t => t.Name).HasMaxLength(Data.ProjectTags.MaxNameLength);
             tag.HasOne<ProjectEntity>().WithMany().HasForeignKey(t => t.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<ProjectPropertyEntity>(property =>
+        {
+            property.HasKey(p => new { p.ProjectId, p.GroupName, p.PropertyName });
+            property.Property(p => p.GroupName).HasMaxLength(StoredText.MaxIndexedLength);
+            property.Property(p => p.PropertyName).HasMaxLength(StoredText.MaxIndexedLength);
+            property.Property(p => p.PropertyType).HasMaxLength(32);
+            property.HasOne<ProjectEntity>().WithMany().HasForeignKey(p => p.ProjectId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<ComponentEntity>(component =>
         {

@@ -18,4 +18,13 @@ public sealed record ProjectRelations(IReadOnlyList<string> Tags, ProjectEntity?
             .OrderBy(p => p.Name).ThenByDescending(p => p.VersionKey).ToListAsync(cancellationToken);
         return new ProjectRelations(tags.GetValueOrDefault(project.Id, []), parent, children);
     }
+
+    /// <summary>The children of each of <paramref name="projectIds"/>, by name, newest version first.</summary>
+    public static async Task<ILookup<Guid, ProjectEntity>> ChildrenOfAsync(
+        DepwatchDbContext db, IReadOnlyCollection<Guid> projectIds, CancellationToken cancellationToken)
+    {
+        var children = await db.Projects.AsNoTracking().Where(p => p.ParentId != null && projectIds.Contains(p.ParentId.Value))
+            .OrderBy(p => p.Name).ThenByDescending(p => p.VersionKey).ToListAsync(cancellationToken);
+        return children.ToLookup(p => p.ParentId!.Value);
+    }
 }

@@ -23,10 +23,13 @@ internal static partial class ProjectEndpoints
         return await ChangeAsync(id, request, replaceAll: false, contexts, metrics, cancellationToken);
     }
 
+    /// <summary>What a full update sends for an organisation the body leaves out: none.</summary>
+    private static readonly OrganizationalEntity s_cleared = new(null, null, null);
+
     /// <summary>
     /// <c>POST /api/v1/project</c>, Dependency-Track's full update (as client-go and sbom-operator use it): every field
-    /// takes the body's value, and one the body leaves out is cleared (description, purl, tags, parent) or set to its
-    /// default (active, not latest, APPLICATION).
+    /// takes the body's value, and one the body leaves out is cleared (description, purl, group, people, organisations,
+    /// references, tags, parent) or set to its default (active, not latest, APPLICATION).
     /// </summary>
     public static async Task<Results<Ok<ProjectJson>, BadRequest<List<FieldError>>, ContentHttpResult>> UpdateProject(
         ProjectRequest request, IDbContextFactory<DepwatchDbContext> contexts, MetricsCalculator metrics, CancellationToken cancellationToken)
@@ -41,6 +44,14 @@ internal static partial class ProjectEndpoints
             Version = request.Version ?? "",
             Classifier = request.Classifier ?? "APPLICATION",
             Purl = request.Purl ?? "",
+            Group = request.Group ?? "",
+            Publisher = request.Publisher ?? "",
+            Cpe = request.Cpe ?? "",
+            SwidTagId = request.SwidTagId ?? "",
+            Authors = request.Authors ?? (request.Author is null ? [] : null),
+            Supplier = request.Supplier ?? s_cleared,
+            Manufacturer = request.Manufacturer ?? s_cleared,
+            ExternalReferences = request.ExternalReferences ?? [],
             Tags = request.Tags ?? [],
             Active = request.Active ?? true,
             IsLatest = request.IsLatest ?? false,
@@ -160,5 +171,42 @@ internal static partial class ProjectEndpoints
         project.Active = request.Active ?? project.Active;
         project.IsLatest = request.IsLatest ?? project.IsLatest;
         project.ParentId = request.Parent?.Uuid ?? project.ParentId;
+        ApplyDescription(request, project);
     }
+
+    /// <summary>
+    /// Sets the people, organisations, identifiers and references the request names; an empty text, list or organisation
+    /// clears one. The deprecated <c>author</c> stands for one author of that name when <c>authors</c> is absent.
+    /// </summary>
+    private static void ApplyDescription(ProjectRequest request, ProjectEntity project)
+    {
+        project.Group = Trimmed(request.Group, project.Group);
+        project.Publisher = Trimmed(request.Publisher, project.Publisher);
+        project.Cpe = Trimmed(request.Cpe, project.Cpe);
+        project.SwidTagId = Trimmed(request.SwidTagId, project.SwidTagId);
+        var authors = request.Authors ?? (string.IsNullOrWhiteSpace(request.Author) ? null : [new OrganizationalContact(request.Author.Trim(), null, null)]);
+        if (authors is not null)
+        {
+            project.Authors = ProjectParties.Write(authors);
+        }
+        if (request.Supplier is { } supplier)
+        {
+            project.Supplier = IsEmpty(supplier) ? null : ProjectParties.Write(supplier);
+        }
+        if (request.Manufacturer is { } manufacturer)
+        {
+            project.Manufacturer = IsEmpty(manufacturer) ? null : ProjectParties.Write(manufacturer);
+        }
+        if (request.ExternalReferences is { } references)
+        {
+            project.ExternalReferences = ProjectParties.Write(references);
+        }
+    }
+
+    private static string? Trimmed(string? requested, string? current) => requested is null
+        ? current
+        : string.IsNullOrWhiteSpace(requested) ? null : requested.Trim();
+
+    private static bool IsEmpty(OrganizationalEntity organization) =>
+        organization.Name is null && organization.Urls is not { Count: > 0 } && organization.Contacts is not { Count: > 0 };
 }

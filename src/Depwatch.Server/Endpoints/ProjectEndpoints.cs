@@ -47,6 +47,13 @@ internal static partial class ProjectEndpoints
             .WithSummary("Creates a project; 409 when one with the same name and version exists or the parent is inactive")
             .Produces<string>(StatusCodes.Status404NotFound, "text/plain")
             .Produces<string>(StatusCodes.Status409Conflict, "text/plain");
+        projects.MapPut("/clone", CloneProject).RequireAuthorization(Permissions.PortfolioManagement).WithName("CloneProject")
+            .WithSummary("Clones a project under a new version; answers the token of the clone's analysis")
+            .WithDescription("includeTags, includeProperties, includeComponents (or includeDependencies: components with their findings) and "
+                + "includeAuditHistory (triage decisions and their trail) choose what is copied besides the project's fields; makeCloneLatest "
+                + "marks the clone the latest version. includeServices, includeACL and includePolicyViolations are accepted and have no effect.")
+            .Produces<string>(StatusCodes.Status404NotFound, "text/plain")
+            .Produces<string>(StatusCodes.Status409Conflict, "text/plain");
         projects.MapPost("", UpdateProject).RequireAuthorization(Permissions.PortfolioManagement).WithName("UpdateProject")
             .WithSummary("Replaces every field of the project the body's uuid names; a field left out is cleared or set to its default")
             .Produces<string>(StatusCodes.Status404NotFound, "text/plain")
@@ -165,8 +172,12 @@ internal static partial class ProjectEndpoints
         var tags = await ProjectTags.ForProjectsAsync(db, ids, cancellationToken);
         var counts = withMetrics ? await metrics.ForProjectsAsync(ids, cancellationToken) : null;
         var parents = await ParentsAsync(db, projects, cancellationToken);
-        return [.. projects.Select(p => ProjectJson.From(p, tags.GetValueOrDefault(p.Id, []), counts?.GetValueOrDefault(p.Id, FindingMetrics.None))
-            with { Parent = p.ParentId is { } parentId ? parents.GetValueOrDefault(parentId) : null })];
+        var children = await ProjectRelations.ChildrenOfAsync(db, ids, cancellationToken);
+        return [.. projects.Select(p => ProjectJson.From(p, tags.GetValueOrDefault(p.Id, []), counts?.GetValueOrDefault(p.Id, FindingMetrics.None)) with
+        {
+            Parent = p.ParentId is { } parentId ? parents.GetValueOrDefault(parentId) : null,
+            Children = [.. children[p.Id].Select(ProjectRefJson.From)],
+        })];
     }
 
     private static async Task<Dictionary<Guid, ProjectParentJson>> ParentsAsync(
@@ -286,6 +297,7 @@ internal static partial class ProjectEndpoints
         {
             Parent = relations.Parent is { } parent ? ProjectParentJson.From(parent) : null,
             Children = [.. relations.Children.Select(ProjectRefJson.From)],
+            Properties = await ProjectProperties.ListAsync(db, project.Id, cancellationToken),
         };
     }
 
@@ -338,6 +350,7 @@ internal static partial class ProjectEndpoints
         {
             errors.Add(new FieldError("parent.uuid must be provided when parent is set", "parent.uuid must be provided when parent is set", "parent.uuid", null));
         }
+        errors.AddRange(ProjectFieldRules.Check(request));
         if (request.Tags is { } tags && ProjectTags.Problem(ProjectTags.Normalize(tags.Select(t => t.Name))) is { } tagProblem)
         {
             errors.Add(new FieldError(tagProblem, "invalid tags", "tags", null));
@@ -358,7 +371,7 @@ internal static partial class ProjectEndpoints
     private static ProjectEntity NewProject(ProjectRequest request, DateTimeOffset now)
     {
         var version = string.IsNullOrWhiteSpace(request.Version) ? null : request.Version.Trim();
-        return new ProjectEntity
+        var project = new ProjectEntity
         {
             Id = Guid.NewGuid(),
             Name = request.Name!.Trim(),
@@ -371,5 +384,7 @@ internal static partial class ProjectEndpoints
             IsLatest = request.IsLatest ?? false,
             Created = now,
         };
+        ApplyDescription(request, project);
+        return project;
     }
 }

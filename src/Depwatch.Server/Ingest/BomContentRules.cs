@@ -22,6 +22,18 @@ internal static class BomContentRules
         Check(component, "purl", component.PurlText);
     }
 
+    /// <summary>Checks what <c>metadata.component</c> gives the project: identifiers Depwatch stores as short printable text.</summary>
+    public static void Check(BomMetadata metadata)
+    {
+        foreach (var (field, value) in new[] { ("publisher", metadata.Subject?.Publisher), ("cpe", metadata.Subject?.Cpe), ("swid.tagId", metadata.Subject?.SwidTagId) })
+        {
+            if (value is not null && StoredText.IndexedProblem(value) is { } problem)
+            {
+                throw new BomFormatException($"the described component's {field} {problem}", "metadata.component");
+            }
+        }
+    }
+
     private static void Check(Component component, string field, string? value)
     {
         if (value is not null && StoredText.IdentifierProblem(value) is { } problem)

@@ -29,7 +29,7 @@ internal static class BomPayload
             var copying = new CopyingStream(source, gzip);
             try
             {
-                await CycloneDxReader.ReadAsync(copying, BomContentRules.CheckOnly, cancellationToken);
+                BomContentRules.Check((await CycloneDxReader.ReadAsync(copying, BomContentRules.CheckOnly, cancellationToken)).Metadata);
             }
             catch (BomFormatException e)
             {

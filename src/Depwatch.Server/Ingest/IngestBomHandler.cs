@@ -110,15 +110,21 @@ internal sealed partial class IngestBomHandler(
         var classifier = described is null ? null : ComponentRows.TypeName(described.Type);
         var purl = described is null ? null : ComponentRows.StoredPurl(described);
         var serialNumber = BomLinks.SerialNumberOf(bom.SerialNumber);
+        var metadata = BomDescription.MetadataOf(bom);
         await db.Projects.Where(p => p.Id == job.ProjectId).ExecuteUpdateAsync(s => s
             .SetProperty(p => p.Classifier, p => classifier ?? p.Classifier)
             .SetProperty(p => p.Purl, p => purl ?? p.Purl)
+            .SetProperty(p => p.Metadata, metadata)
             .SetProperty(p => p.LastBomImport, now)
             .SetProperty(p => p.LastBomImportFormat, $"CycloneDX {bom.SpecVersion}")
             .SetProperty(p => p.LastBomSerialNumber, serialNumber)
             .SetProperty(p => p.LastBomVersion, bom.Version ?? 1)
             .SetProperty(p => p.LastAnalysisState, JobStates.Queued)
             .SetProperty(p => p.LastAnalysisError, (string?)null), cancellationToken);
+        if (BomDescription.Of(bom) is { } description)
+        {
+            await BomDescription.ApplyAsync(db, job.ProjectId, description, cancellationToken);
+        }
         // Same token, same transaction: the token never reads "not processing" between ingestion and analysis.
         queue.Enqueue(db, JobKinds.AnalyzeProject, job.ProjectId, job.Token, payload: null);
         await queue.CompleteAsync(db, job, cancellationToken);

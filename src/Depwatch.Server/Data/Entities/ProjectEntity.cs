@@ -16,6 +16,24 @@ public sealed class ProjectEntity
     public string? Purl { get; set; }
     public bool Active { get; set; } = true;
 
+    public string? Group { get; set; }
+    public string? Publisher { get; set; }
+    public string? Cpe { get; set; }
+    public string? SwidTagId { get; set; }
+
+    /// <summary>
+    /// The project's people, organisations and references (see <c>ProjectParties</c>), each as JSON: a list of
+    /// OrganizationalContact, an OrganizationalEntity, a list of ExternalReference, and the last BOM's ProjectMetadata.
+    /// </summary>
+    public string? Authors { get; set; }
+    public string? Supplier { get; set; }
+    public string? Manufacturer { get; set; }
+    public string? ExternalReferences { get; set; }
+    public string? Metadata { get; set; }
+
+    /// <summary>The project's direct dependencies as Dependency-Track's JSON string (<c>[{"uuid": …}]</c>), once the dependency graph is stored.</summary>
+    public string? DirectDependencies { get; set; }
+
     /// <summary>The project this one belongs to; deleting a project deletes its descendants.</summary>
     public Guid? ParentId { get; set; }
 

@@ -1,4 +1,7 @@
+using System.Globalization;
 using Depwatch.Server.Analysis;
+using Depwatch.Server.Configuration;
+using Depwatch.Server.Data;
 using Depwatch.Server.Data.Entities;
 
 namespace Depwatch.Server.Endpoints.Models;
@@ -12,15 +15,40 @@ public sealed record ProjectJson
     public string? Description { get; init; }
     public string? Classifier { get; init; }
     public string? Purl { get; init; }
+    public string? Group { get; init; }
+    public string? Publisher { get; init; }
+    public string? Cpe { get; init; }
+    public string? SwidTagId { get; init; }
+    public IReadOnlyList<OrganizationalContact>? Authors { get; init; }
+
+    /// <summary>Deprecated in Dependency-Track 4.12: the authors' names, joined by ", "; absent without authors.</summary>
+    public string? Author => Authors is { Count: > 0 } authors && string.Join(", ", authors.Select(a => a.Name).OfType<string>()) is { Length: > 0 } names
+        ? names
+        : null;
+    public OrganizationalEntity? Supplier { get; init; }
+    public OrganizationalEntity? Manufacturer { get; init; }
+    public IReadOnlyList<ExternalReference>? ExternalReferences { get; init; }
+
+    /// <summary>The last BOM's authors, supplier and tools.</summary>
+    public ProjectMetadata? Metadata { get; init; }
+
+    /// <summary>A JSON string, as in Dependency-Track: the project's direct dependencies, once the dependency graph is stored.</summary>
+    public string? DirectDependencies { get; init; }
     public IReadOnlyList<TagJson> Tags { get; init; } = [];
+
+    /// <summary>The project's properties (encrypted values as the placeholder); only on the single-project answers.</summary>
+    public IReadOnlyList<ConfigProperty>? Properties { get; init; }
     public ProjectParentJson? Parent { get; init; }
 
-    /// <summary>The project's children; only on the single-project answers.</summary>
+    /// <summary>The project's children.</summary>
     public IReadOnlyList<ProjectRefJson>? Children { get; init; }
     public bool Active { get; init; }
     public bool IsLatest { get; init; }
     public string CollectionLogic { get; init; } = "NONE";
     public long? LastBomImport { get; init; }
+
+    /// <summary>The last import as a local date and time in UTC (<c>2026-12-03T10:15:30</c>), as the Jenkins plugin reads it.</summary>
+    public string? LastBomImportStr { get; init; }
     public string? LastBomImportFormat { get; init; }
     public long? LastVulnerabilityAnalysis { get; init; }
     public double? LastInheritedRiskScore { get; init; }
@@ -42,10 +70,21 @@ public sealed record ProjectJson
         Description = project.Description,
         Classifier = project.Classifier,
         Purl = project.Purl,
+        Group = project.Group,
+        Publisher = project.Publisher,
+        Cpe = project.Cpe,
+        SwidTagId = project.SwidTagId,
+        Authors = ProjectParties.Read<List<OrganizationalContact>>(project.Authors),
+        Supplier = ProjectParties.Read<OrganizationalEntity>(project.Supplier),
+        Manufacturer = ProjectParties.Read<OrganizationalEntity>(project.Manufacturer),
+        ExternalReferences = ProjectParties.Read<List<ExternalReference>>(project.ExternalReferences),
+        Metadata = ProjectParties.Read<ProjectMetadata>(project.Metadata),
+        DirectDependencies = project.DirectDependencies,
         Tags = [.. tags.Select(t => new TagJson(t))],
         Active = project.Active,
         IsLatest = project.IsLatest,
         LastBomImport = project.LastBomImport?.ToUnixTimeMilliseconds(),
+        LastBomImportStr = project.LastBomImport?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture),
         LastBomImportFormat = project.LastBomImportFormat,
         LastVulnerabilityAnalysis = project.LastAnalysis?.ToUnixTimeMilliseconds(),
         LastInheritedRiskScore = metrics?.InheritedRiskScore,

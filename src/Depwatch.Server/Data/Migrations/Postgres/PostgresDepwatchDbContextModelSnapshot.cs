@@ -431,15 +431,32 @@ namespace Depwatch.Server.Data.Migrations.Postgres
                     b.Property<bool>("Active")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("Authors")
+                        .HasColumnType("text");
+
                     b.Property<string>("Classifier")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("Cpe")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
 
                     b.Property<DateTimeOffset>("Created")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Description")
                         .HasColumnType("text");
+
+                    b.Property<string>("DirectDependencies")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ExternalReferences")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Group")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
 
                     b.Property<bool>("IsLatest")
                         .HasColumnType("boolean");
@@ -472,6 +489,12 @@ namespace Depwatch.Server.Data.Migrations.Postgres
                     b.Property<string>("LeaseOwner")
                         .HasColumnType("text");
 
+                    b.Property<string>("Manufacturer")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Metadata")
+                        .HasColumnType("text");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(255)
@@ -480,8 +503,19 @@ namespace Depwatch.Server.Data.Migrations.Postgres
                     b.Property<Guid?>("ParentId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Publisher")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
                     b.Property<string>("Purl")
                         .HasColumnType("text");
+
+                    b.Property<string>("Supplier")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SwidTagId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
 
                     b.Property<string>("Version")
                         .HasColumnType("text");
@@ -556,6 +590,35 @@ namespace Depwatch.Server.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("ProjectMetrics");
+                });
+
+            modelBuilder.Entity("Depwatch.Server.Data.Entities.ProjectPropertyEntity", b =>
+                {
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("GroupName")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("PropertyName")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PropertyType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("PropertyValue")
+                        .HasColumnType("text");
+
+                    b.HasKey("ProjectId", "GroupName", "PropertyName");
+
+                    b.ToTable("ProjectProperties");
                 });
 
             modelBuilder.Entity("Depwatch.Server.Data.Entities.ProjectTagEntity", b =>
@@ -816,6 +879,15 @@ namespace Depwatch.Server.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Depwatch.Server.Data.Entities.ProjectMetricsEntity", b =>
+                {
+                    b.HasOne("Depwatch.Server.Data.Entities.ProjectEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Depwatch.Server.Data.Entities.ProjectPropertyEntity", b =>
                 {
                     b.HasOne("Depwatch.Server.Data.Entities.ProjectEntity", null)
                         .WithMany()

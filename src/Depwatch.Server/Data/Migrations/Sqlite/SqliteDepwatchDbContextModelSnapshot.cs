@@ -420,14 +420,31 @@ namespace Depwatch.Server.Data.Migrations.Sqlite
                     b.Property<bool>("Active")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Authors")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Classifier")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cpe")
+                        .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Created")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Description")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DirectDependencies")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalReferences")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Group")
+                        .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsLatest")
@@ -461,6 +478,12 @@ namespace Depwatch.Server.Data.Migrations.Sqlite
                     b.Property<string>("LeaseOwner")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Manufacturer")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Metadata")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(255)
@@ -469,7 +492,18 @@ namespace Depwatch.Server.Data.Migrations.Sqlite
                     b.Property<Guid?>("ParentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Publisher")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Purl")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Supplier")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SwidTagId")
+                        .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Version")
@@ -543,6 +577,35 @@ namespace Depwatch.Server.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ProjectMetrics");
+                });
+
+            modelBuilder.Entity("Depwatch.Server.Data.Entities.ProjectPropertyEntity", b =>
+                {
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GroupName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PropertyName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PropertyType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PropertyValue")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProjectId", "GroupName", "PropertyName");
+
+                    b.ToTable("ProjectProperties");
                 });
 
             modelBuilder.Entity("Depwatch.Server.Data.Entities.ProjectTagEntity", b =>
@@ -803,6 +866,15 @@ namespace Depwatch.Server.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Depwatch.Server.Data.Entities.ProjectMetricsEntity", b =>
+                {
+                    b.HasOne("Depwatch.Server.Data.Entities.ProjectEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Depwatch.Server.Data.Entities.ProjectPropertyEntity", b =>
                 {
                     b.HasOne("Depwatch.Server.Data.Entities.ProjectEntity", null)
                         .WithMany()
