@@ -20,14 +20,14 @@ internal sealed class TrivyConfiguration(
         var values = await db.ConfigProperties.AsNoTracking()
             .Where(p => p.GroupName == TrivyProperties.Group)
             .ToDictionaryAsync(p => p.PropertyName, p => p.PropertyValue, cancellationToken);
-        if (!ConfigPropertyValues.IsTrue(values.GetValueOrDefault(TrivyProperties.Enabled))
-            || !Uri.TryCreate(values.GetValueOrDefault(TrivyProperties.BaseUrl), UriKind.Absolute, out var baseUrl))
+        var servers = TrivyServerList.Parse(values.GetValueOrDefault(TrivyProperties.BaseUrl));
+        if (!ConfigPropertyValues.IsTrue(values.GetValueOrDefault(TrivyProperties.Enabled)) || servers.Count == 0)
         {
             return null;
         }
         return new TrivyOptions
         {
-            BaseUrl = baseUrl,
+            Servers = servers,
             ApiToken = values.GetValueOrDefault(TrivyProperties.ApiToken) is { Length: > 0 } token
                 ? secrets.Unprotect(token, ConfigPropertyDefinition.SecretPurpose(TrivyProperties.Group, TrivyProperties.ApiToken))
                 : null,
