@@ -58,6 +58,10 @@ internal sealed partial class ManagedTrivyServer(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+        }
+        finally
+        {
+            // Undecided because the decision failed (e.g. the database could not be read): analyses use the configured servers.
             _decided.TrySetResult(false);
         }
     }
