@@ -4,28 +4,36 @@ using Depwatch.Core.Components;
 using Depwatch.Core.Findings;
 using Depwatch.Trivy.Planning;
 using Depwatch.Trivy.Rpc;
+using Depwatch.Trivy.Servers;
 using Depwatch.Trivy.Twirp;
 
 namespace Depwatch.Trivy;
 
 /// <summary>
 /// Finds vulnerabilities by asking a Trivy server: each scan unit goes PutBlob → Scan → DeleteBlobs, and the
-/// results come back to the exact components that produced them through the key Depwatch sent.
+/// results come back to the exact components that produced them through the key Depwatch sent. With several
+/// servers, a unit goes to the one with fewest units in flight, and a unit whose server fails is scanned again on another.
 /// </summary>
 public sealed class TrivyAnalyzer : IVulnerabilityAnalyzer
 {
     private readonly TrivyOptions _options;
-    private readonly TrivyClient _client;
+    private readonly TrivyServerPool _servers;
+    private readonly Dictionary<Uri, TrivyClient> _clients;
     private readonly SemaphoreSlim _scanSlots;
 
-    public TrivyAnalyzer(TrivyOptions options, HttpClient httpClient, TimeProvider? timeProvider = null)
+    /// <param name="servers">The servers' state, shared by the analyzers of one process; a private one when null.</param>
+    public TrivyAnalyzer(TrivyOptions options, HttpClient httpClient, TimeProvider? timeProvider = null, TrivyServerPool? servers = null)
     {
         if (options.Validate() is [var first, ..])
         {
             throw new ArgumentException(first, nameof(options));
         }
         _options = options;
-        _client = new TrivyClient(new TwirpClient(httpClient, options, timeProvider ?? TimeProvider.System));
+        _servers = servers ?? new TrivyServerPool(timeProvider);
+        // With one server, a failed request is retried on it; with several, on another one.
+        var perServer = options.Servers.Count > 1 ? options with { MaxRetries = 0 } : options;
+        _clients = options.Servers.Distinct().ToDictionary(url => url,
+            url => new TrivyClient(new TwirpClient(httpClient, perServer with { Servers = [url] }, timeProvider ?? TimeProvider.System)));
         _scanSlots = new SemaphoreSlim(options.MaxConcurrentScans);
     }
 
@@ -58,17 +66,38 @@ public sealed class TrivyAnalyzer : IVulnerabilityAnalyzer
     private async Task<ScanResponse> ScanUnitAsync(ScanUnit unit, string target, CancellationToken cancellationToken)
     {
         await _scanSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
-        var blobId = NewBlobId();
         try
         {
-            await _client.PutBlobAsync(TrivyRpcMapper.ToPutBlobRequest(blobId, unit), cancellationToken).ConfigureAwait(false);
-            try
+            var tried = new HashSet<Uri>();
+            for (var round = 0; ; )
             {
-                return await _client.ScanAsync(TrivyRpcMapper.ToScanRequest(blobId, target, unit), cancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                await DeleteQuietlyAsync(blobId).ConfigureAwait(false);
+                if (_servers.Choose(_options.Servers, tried) is not { } server)
+                {
+                    // Every server failed this unit: wait, then go round them again, as a single server's requests are retried.
+                    await Task.Delay(RoundDelay(round++), _servers.Time, cancellationToken).ConfigureAwait(false);
+                    tried.Clear();
+                    continue;
+                }
+                tried.Add(server.Url);
+                try
+                {
+                    var response = await ScanOnAsync(_clients[server.Url], unit, target, cancellationToken).ConfigureAwait(false);
+                    server.Succeeded();
+                    return response;
+                }
+                catch (AnalyzerException e) when (TrivyClient.IsServerFailure(e))
+                {
+                    server.Failed(e.Message, _servers.Time.GetUtcNow());
+                    if (tried.Count == _options.Servers.Count && round >= FailoverRounds)
+                    {
+                        throw;
+                    }
+                }
+                catch
+                {
+                    server.Ended();
+                    throw;
+                }
             }
         }
         finally
@@ -77,11 +106,33 @@ public sealed class TrivyAnalyzer : IVulnerabilityAnalyzer
         }
     }
 
-    private async Task DeleteQuietlyAsync(string blobId)
+    private int FailoverRounds => _options.Servers.Count > 1 ? _options.MaxRetries : 0;
+
+    private TimeSpan RoundDelay(int round)
+    {
+        var delay = _options.RetryBaseDelay * Math.Pow(2, round);
+        return delay > _options.RetryMaxDelay ? _options.RetryMaxDelay : delay;
+    }
+
+    private static async Task<ScanResponse> ScanOnAsync(TrivyClient client, ScanUnit unit, string target, CancellationToken cancellationToken)
+    {
+        var blobId = NewBlobId();
+        await client.PutBlobAsync(TrivyRpcMapper.ToPutBlobRequest(blobId, unit), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await client.ScanAsync(TrivyRpcMapper.ToScanRequest(blobId, target, unit), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await DeleteQuietlyAsync(client, blobId).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task DeleteQuietlyAsync(TrivyClient client, string blobId)
     {
         try
         {
-            await _client.DeleteBlobsAsync(TrivyRpcMapper.ToDeleteBlobsRequest(blobId), CancellationToken.None).ConfigureAwait(false);
+            await client.DeleteBlobsAsync(TrivyRpcMapper.ToDeleteBlobsRequest(blobId), CancellationToken.None).ConfigureAwait(false);
         }
         catch (AnalyzerException)
         {

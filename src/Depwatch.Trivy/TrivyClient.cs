@@ -21,6 +21,13 @@ internal sealed class TrivyClient(TwirpClient twirp)
     public Task DeleteBlobsAsync(DeleteBlobsRequest request, CancellationToken cancellationToken) =>
         CallAsync(DeleteBlobsMethod, request, Google.Protobuf.WellKnownTypes.Empty.Parser, retry: false, cancellationToken);
 
+    /// <summary>
+    /// Whether the server is to blame (unreachable, overloaded, an HTTP 5xx, no answer in time), so that another server
+    /// may do better; a refused token or a request the server cannot read would fail anywhere.
+    /// </summary>
+    public static bool IsServerFailure(AnalyzerException e) => e.InnerException is TwirpException twirp
+        && (twirp.IsTransient || twirp.Code is TwirpErrorCodes.DeadlineExceeded || (int?)twirp.Status >= 500);
+
     private async Task<TResponse> CallAsync<TResponse>(string method, Google.Protobuf.IMessage request,
         Google.Protobuf.MessageParser<TResponse> parser, bool retry, CancellationToken cancellationToken)
         where TResponse : Google.Protobuf.IMessage<TResponse>, new()

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Depwatch.Trivy;
 
 /// <summary>
@@ -8,8 +10,24 @@ public sealed record TrivyOptions
 {
     public const string DefaultTokenHeader = "Trivy-Token";
 
-    /// <summary>The server's base URL, e.g. <c>http://trivy:8080</c>.</summary>
-    public required Uri BaseUrl { get; init; }
+    private ServerList _servers = new([]);
+
+    /// <summary>The server's base URL, e.g. <c>http://trivy:8080</c>; with several servers, the first.</summary>
+    public Uri BaseUrl
+    {
+        get => _servers.Urls is [var first, ..] ? first : throw new InvalidOperationException("No Trivy server is configured.");
+        init => _servers = new([value]);
+    }
+
+    /// <summary>
+    /// Every Trivy server to spread scans over (all started with the same token), in the order configured; one scan
+    /// unit's requests all go to one of them.
+    /// </summary>
+    public IReadOnlyList<Uri> Servers
+    {
+        get => _servers.Urls;
+        init => _servers = new([.. value]);
+    }
 
     /// <summary><see cref="BaseUrl"/> as messages and logs show it: without a user name or password written into it.</summary>
     public string DisplayBaseUrl => WithoutCredentials(BaseUrl);
@@ -52,9 +70,13 @@ public sealed record TrivyOptions
     public IReadOnlyList<string> Validate()
     {
         var problems = new List<string>();
-        if (!BaseUrl.IsAbsoluteUri || (BaseUrl.Scheme != Uri.UriSchemeHttp && BaseUrl.Scheme != Uri.UriSchemeHttps))
+        if (Servers.Count == 0)
         {
-            problems.Add($"Trivy base URL '{DisplayBaseUrl}' must be an absolute http:// or https:// URL.");
+            problems.Add("At least one Trivy server must be configured.");
+        }
+        foreach (var url in Servers.Where(url => !url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))
+        {
+            problems.Add($"Trivy base URL '{WithoutCredentials(url)}' must be an absolute http:// or https:// URL.");
         }
         if (string.IsNullOrWhiteSpace(TokenHeader))
         {
@@ -78,4 +100,12 @@ public sealed record TrivyOptions
     /// <summary>The URL without the credentials that may be written into it (<c>http://user:password@host</c>).</summary>
     public static string WithoutCredentials(Uri url) =>
         !url.IsAbsoluteUri || string.IsNullOrEmpty(url.UserInfo) ? url.ToString() : new UriBuilder(url) { UserName = "", Password = "" }.Uri.ToString();
+
+    /// <summary>Server URLs compared by their contents, so that options built twice from the same settings are equal.</summary>
+    private readonly record struct ServerList(ImmutableArray<Uri> Urls)
+    {
+        public bool Equals(ServerList other) => Urls.SequenceEqual(other.Urls);
+
+        public override int GetHashCode() => Urls.Aggregate(0, (hash, url) => HashCode.Combine(hash, url));
+    }
 }

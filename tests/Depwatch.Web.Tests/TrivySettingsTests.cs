@@ -150,6 +150,38 @@ public abstract class TrivySettingsTests(StorageKind storage) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Several_servers_are_each_tested_and_listed_with_their_state()
+    {
+        await using var first = await FakeTwirpServer.StartAsync(_ => FakeResponse.Json("{}"));
+        await using var second = await FakeTwirpServer.StartAsync(_ => FakeResponse.Json("{}"));
+        var closed = $"http://127.0.0.1:{Depwatch.Testing.FreePort.Find()}/";
+        var list = $"{first.BaseUrl}, {second.BaseUrl}";
+        await SaveAsync(Fields(token: SecretToken, url: list));
+
+        var result = await TestAsync(Fields(token: "", url: $"{list} {closed}"));
+
+        Assert.Equal(3, result.Split("data-testid=\"connection-result\"").Length - 1);
+        Assert.Contains(first.Requests, request => request.Headers.GetValueOrDefault("Trivy-Token") == SecretToken);
+        Assert.Contains(second.Requests, request => request.Headers.GetValueOrDefault("Trivy-Token") == SecretToken);
+        Assert.Contains($"{closed} cannot be reached", result, StringComparison.Ordinal);
+        Assert.Equal([first.BaseUrl, second.BaseUrl], (await OptionsAsync())!.Servers);
+        var page = (await _client.GetAsync(Page)).Html;
+        Assert.Contains($"<td class=\"mono\">{first.BaseUrl}</td>", page, StringComparison.Ordinal);
+        Assert.Contains($"<td class=\"mono\">{second.BaseUrl}</td>", page, StringComparison.Ordinal);
+        Assert.Equal(2, page.Split("data-testid=\"trivy-server\"").Length - 1);
+    }
+
+    [Fact]
+    public async Task A_list_with_one_malformed_server_is_refused_naming_it()
+    {
+        var response = await SaveAsync(Fields(token: "", url: "http://trivy-1:8080, trivy-2:8080"));
+
+        var html = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("'trivy-2:8080' is not a web address", html, StringComparison.Ordinal);
+        Assert.NotEqual("http://trivy-1:8080, trivy-2:8080", (await ApiPropertiesAsync()).GetValueOrDefault("trivy.base.url"));
+    }
+
+    [Fact]
     public async Task Credentials_written_into_the_base_url_appear_in_no_connection_test_message()
     {
         var closed = Depwatch.Testing.FreePort.Find();

@@ -2,13 +2,15 @@ using System.Net;
 using Depwatch.Core.Analysis;
 using Depwatch.Server.Options;
 using Depwatch.Trivy;
+using Depwatch.Trivy.Servers;
 using Microsoft.Extensions.Options;
 
 namespace Depwatch.Server.Analysis;
 
 /// <summary>
 /// The process-wide Trivy analyzer: one HttpClient for the process, one analyzer per set of options (a new one
-/// only when an administrator changes them), and one limit on requests in flight shared by every analysis.
+/// only when an administrator changes them), one limit on requests in flight shared by every analysis (across all
+/// servers), and one memory of each server's state.
 /// </summary>
 internal sealed class TrivyAnalyzerProvider : IDisposable
 {
@@ -18,10 +20,14 @@ internal sealed class TrivyAnalyzerProvider : IDisposable
     private readonly int _maxConcurrentRequests;
     private (TrivyOptions Options, TrivyAnalyzer Analyzer)? _current;
 
+    /// <summary>Each Trivy server's state: units in flight, whether it is marked down and why.</summary>
+    public TrivyServerPool Servers { get; }
+
     public TrivyAnalyzerProvider(IOptions<AnalysisOptions> options, TimeProvider time)
     {
         _maxConcurrentRequests = options.Value.MaxConcurrentTrivyRequests;
         _time = time;
+        Servers = new TrivyServerPool(time);
         var transport = new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.GZip, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
         _http = new HttpClient(new TrivyRequestLimiter(_maxConcurrentRequests) { InnerHandler = transport }) { Timeout = Timeout.InfiniteTimeSpan };
     }
@@ -35,7 +41,7 @@ internal sealed class TrivyAnalyzerProvider : IDisposable
             {
                 return current.Analyzer;
             }
-            var analyzer = new TrivyAnalyzer(options with { MaxConcurrentScans = _maxConcurrentRequests }, _http, _time);
+            var analyzer = new TrivyAnalyzer(options with { MaxConcurrentScans = _maxConcurrentRequests }, _http, _time, Servers);
             _current = (options, analyzer);
             return analyzer;
         }

@@ -31,6 +31,10 @@ public static class ConfigPropertyValues
         ConfigPropertyTypes.Number => decimal.TryParse(requested, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
             ? ValueCheck.Accept(requested)
             : ValueCheck.Reject(NotANumber),
+        ConfigPropertyTypes.Url when propertyName == TrivyProperties.BaseUrl =>
+            requested is null || (TrivyServerList.Entries(requested).Length > 0 && !TrivyServerList.Malformed(requested).Any())
+                ? ValueCheck.Accept(requested)
+                : ValueCheck.Reject(TrivyServerList.NotAList),
         ConfigPropertyTypes.Url => requested is null || IsHttpUrl(requested) ? ValueCheck.Accept(requested) : ValueCheck.Reject(NotAUrl),
         ConfigPropertyTypes.Uuid => Guid.TryParseExact(requested, "D", out _) ? ValueCheck.Accept(requested) : ValueCheck.Reject(NotAUuid),
         _ when propertyName == TrivyProperties.TokenHeader => IsHeaderName(requested) ? ValueCheck.Accept(requested) : ValueCheck.Reject(NotAHeaderName),

@@ -39,10 +39,11 @@ public sealed class TrivyStartupOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (!string.IsNullOrEmpty(BaseUrl) && !ConfigPropertyValues.IsHttpUrl(BaseUrl))
+        if (TrivyServerList.Malformed(BaseUrl).FirstOrDefault() is { } malformed)
         {
             yield return new ValidationResult(
-                $"{Section}:BaseUrl '{BaseUrl}' is not an http:// or https:// URL; give the Trivy server's address, e.g. http://trivy:8080.",
+                $"{Section}:BaseUrl names '{malformed}', which is not an http:// or https:// URL; give the Trivy server's address, "
+                + "e.g. http://trivy:8080, or several separated by commas.",
                 [nameof(BaseUrl)]);
         }
         if (TokenHeader is not null && !ConfigPropertyValues.Check(ConfigPropertyTypes.String, TrivyProperties.TokenHeader, TokenHeader).Accepted)

@@ -35,6 +35,8 @@ public sealed class DepwatchApplication : WebApplicationFactory<Program>
             // Tests reach no mirror on the internet; those about fetching indexes point the mirrors at a loopback one.
             ["Depwatch:PackageIndexMirrors:Enabled"] = "false",
             ["Depwatch:AdminApiKey"] = AdminKey,
+            // A trivy program on the test machine's PATH must not start a Trivy server for every test; tests of that turn it on.
+            ["Depwatch:Trivy:Managed"] = "false",
             ["Depwatch:Storage:Provider"] = storage == StorageKind.Postgres ? "postgres" : "sqlite",
             ["Depwatch:Storage:ConnectionString"] = connectionString,
             ["Depwatch:Analysis:PollInterval"] = "00:00:00.100",

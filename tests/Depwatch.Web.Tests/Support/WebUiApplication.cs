@@ -31,6 +31,8 @@ public sealed class WebUiApplication : WebApplicationFactory<Program>
             ["Depwatch:DataDirectory"] = _dataDirectory.Path,
             ["Depwatch:PackageIndexMirrors:Enabled"] = "false",
             ["Depwatch:AdminApiKey"] = AdminKey,
+            // A trivy program on the test machine's PATH must not start a Trivy server for every test; tests of that turn it on.
+            ["Depwatch:Trivy:Managed"] = "false",
             ["Depwatch:Storage:Provider"] = storage == StorageKind.Postgres ? "postgres" : "sqlite",
             ["Depwatch:Storage:ConnectionString"] = database?.ConnectionString,
             ["Depwatch:Analysis:PollInterval"] = "00:00:00.100",

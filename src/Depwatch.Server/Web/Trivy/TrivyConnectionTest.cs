@@ -7,19 +7,25 @@ using Microsoft.EntityFrameworkCore;
 namespace Depwatch.Server.Web.Trivy;
 
 /// <summary>
-/// "Test connection": probes the Trivy server the form names, with the token typed into the form, else the stored
-/// one, which is decrypted here only to be sent to the address it was stored with: testing another address, even
-/// one only typed and never saved, would otherwise hand the token to whoever answers there.
+/// "Test connection": probes each Trivy server the form names, side by side, with the token typed into the form, else
+/// the stored one, which is decrypted here only to be sent to the addresses it was stored with: testing another address,
+/// even one only typed and never saved, would otherwise hand the token to whoever answers there.
 /// </summary>
 internal sealed class TrivyConnectionTest(
     IHttpClientFactory httpClients, IDbContextFactory<DepwatchDbContext> contexts, SecretProtector secrets, TimeProvider time)
 {
     public const string HttpClientName = "trivy-connection-test";
 
-    public async Task<TrivyTestView> RunAsync(TrivySettings settings, CancellationToken cancellationToken)
+    /// <summary>One outcome per server the settings name, in their order.</summary>
+    public async Task<IReadOnlyList<TrivyTestView>> RunAsync(TrivySettings settings, CancellationToken cancellationToken)
     {
-        var url = new Uri(settings.BaseUrl!.Trim());
         var stored = await StoredAsync(cancellationToken);
+        return await Task.WhenAll(TrivyServerList.Parse(settings.BaseUrl).Select(url => RunAsync(settings, url, stored, cancellationToken)));
+    }
+
+    private async Task<TrivyTestView> RunAsync(
+        TrivySettings settings, Uri url, (string? BaseUrl, string? ProtectedToken) stored, CancellationToken cancellationToken)
+    {
         var source = settings.ClearToken ? TokenSource.None
             : settings.ApiToken is { Length: > 0 } ? TokenSource.Typed
             : stored.ProtectedToken is null ? TokenSource.None
@@ -47,9 +53,9 @@ internal sealed class TrivyConnectionTest(
     /// <summary>Whether a token is stored, without reading it.</summary>
     public async Task<bool> IsTokenStoredAsync(CancellationToken cancellationToken) => (await StoredAsync(cancellationToken)).ProtectedToken is not null;
 
-    /// <summary>The same server: scheme, credentials, host, port and path alike (a trailing '/' aside).</summary>
-    private static bool SameServer(Uri url, string? storedUrl) =>
-        Uri.TryCreate(storedUrl, UriKind.Absolute, out var stored) && Normalised(url) == Normalised(stored);
+    /// <summary>One of the stored servers: scheme, credentials, host, port and path alike (a trailing '/' aside).</summary>
+    private static bool SameServer(Uri url, string? storedUrls) =>
+        TrivyServerList.Parse(storedUrls).Any(stored => Normalised(url) == Normalised(stored));
 
     private static string Normalised(Uri url) =>
         url.GetComponents(UriComponents.SchemeAndServer | UriComponents.UserInfo | UriComponents.Path, UriFormat.UriEscaped).TrimEnd('/');

@@ -40,17 +40,17 @@ internal sealed class TrivySettings
     public Dictionary<string, string> Check(bool forConnectionTest)
     {
         var problems = new Dictionary<string, string>();
-        var url = BaseUrl?.Trim();
-        if (string.IsNullOrEmpty(url))
+        if (TrivyServerList.Entries(BaseUrl).Length == 0)
         {
             if (Enabled || forConnectionTest)
             {
                 problems[nameof(BaseUrl)] = "Enter the address of the Trivy server, such as http://trivy:8080.";
             }
         }
-        else if (!ConfigPropertyValues.IsHttpUrl(url))
+        else if (TrivyServerList.Malformed(BaseUrl).FirstOrDefault() is { } malformed)
         {
-            problems[nameof(BaseUrl)] = "This is not a web address. Enter it with http:// or https://, such as http://trivy:8080.";
+            problems[nameof(BaseUrl)] = $"'{malformed}' is not a web address. Enter it with http:// or https://, such as http://trivy:8080; "
+                + "separate several servers with commas.";
         }
         if (!ConfigPropertyValues.Check(ConfigPropertyTypes.String, TrivyProperties.TokenHeader, EffectiveTokenHeader).Accepted)
         {

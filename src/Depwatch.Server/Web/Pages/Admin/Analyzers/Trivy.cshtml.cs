@@ -1,19 +1,34 @@
+using Depwatch.Server.Analysis;
 using Depwatch.Server.Configuration;
+using Depwatch.Server.ManagedTrivy;
 using Depwatch.Server.Web.Trivy;
+using Depwatch.Trivy.Servers;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Depwatch.Server.Web.Pages.Admin.Analyzers;
 
-/// <summary>Administration → Analyzers → Trivy: the <c>scanner</c> config properties, through the same store as the API.</summary>
-internal sealed class TrivyModel(ConfigPropertyStore store, TrivyConnectionTest connectionTest) : PageModel
+/// <summary>
+/// Administration → Analyzers → Trivy: the <c>scanner</c> config properties, through the same store as the API, the
+/// Trivy server Depwatch runs itself if it does, and how each server has fared with this instance's analyses.
+/// </summary>
+internal sealed class TrivyModel(
+    ConfigPropertyStore store, TrivyConnectionTest connectionTest, ManagedTrivyServer managed, ITrivyConfiguration configuration,
+    TrivyAnalyzerProvider analyzers) : PageModel
 {
     [BindProperty]
     public TrivySettings Settings { get; set; } = new();
 
     public bool TokenStored { get; private set; }
 
-    public TrivyTestView? Test { get; private set; }
+    /// <summary>The connection test's outcome for each server named, when one ran.</summary>
+    public IReadOnlyList<TrivyTestView>? Test { get; private set; }
+
+    /// <summary>The Trivy server Depwatch runs; null when it runs none.</summary>
+    public ManagedTrivyStatus? Managed { get; private set; }
+
+    /// <summary>The servers analyses go to now, as this instance has seen them.</summary>
+    public IReadOnlyList<TrivyServerStatus> Servers { get; private set; } = [];
 
     /// <summary>Set when Save ran the connection test first and it failed: nothing was saved, the page asks to confirm.</summary>
     public bool SaveWaitsForConfirmation { get; private set; }
@@ -27,7 +42,7 @@ internal sealed class TrivyModel(ConfigPropertyStore store, TrivyConnectionTest 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Settings = TrivySettings.From(await store.ListAsync(cancellationToken));
-        TokenStored = await connectionTest.IsTokenStoredAsync(cancellationToken);
+        await ShowStateAsync(cancellationToken);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -37,9 +52,10 @@ internal sealed class TrivyModel(ConfigPropertyStore store, TrivyConnectionTest 
             return await RedisplayAsync(cancellationToken);
         }
         // An enabled analyzer that cannot reach its server fails every analysis: say so before saving, not after.
-        if (Settings.Enabled && !Settings.SaveDespiteFailedTest && await connectionTest.RunAsync(Settings, cancellationToken) is { Result.IsUsable: false } failed)
+        if (Settings.Enabled && !Settings.SaveDespiteFailedTest
+            && await connectionTest.RunAsync(Settings, cancellationToken) is var tests && tests.Any(test => !test.Result.IsUsable))
         {
-            Test = failed;
+            Test = tests;
             SaveWaitsForConfirmation = true;
             TokenToRetype = !string.IsNullOrEmpty(Settings.ApiToken);
             return await RedisplayAsync(cancellationToken);
@@ -70,7 +86,7 @@ internal sealed class TrivyModel(ConfigPropertyStore store, TrivyConnectionTest 
         }
         if (Request.Headers["X-Requested-With"] == "fetch")
         {
-            return Test is null ? Partial("_ErrorSummary") : Partial("_TrivyTestResult", Test);
+            return Test is null ? Partial("_ErrorSummary") : Partial("_TrivyTestResults", Test);
         }
         return await RedisplayAsync(cancellationToken);
     }
@@ -87,7 +103,22 @@ internal sealed class TrivyModel(ConfigPropertyStore store, TrivyConnectionTest 
     private async Task<IActionResult> RedisplayAsync(CancellationToken cancellationToken)
     {
         Settings.ApiToken = null;
-        TokenStored = await connectionTest.IsTokenStoredAsync(cancellationToken);
+        await ShowStateAsync(cancellationToken);
         return Page();
+    }
+
+    private async Task ShowStateAsync(CancellationToken cancellationToken)
+    {
+        TokenStored = await connectionTest.IsTokenStoredAsync(cancellationToken);
+        Managed = managed.Status;
+        try
+        {
+            Servers = await configuration.GetOptionsAsync(cancellationToken) is { } options ? analyzers.Servers.Status(options.Servers) : [];
+        }
+        catch (Secrets.SecretUnreadableException)
+        {
+            // The connection test says what is wrong with the token; the page still shows the settings.
+            Servers = [];
+        }
     }
 }
