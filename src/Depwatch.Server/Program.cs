@@ -6,6 +6,7 @@ using Depwatch.Server.Data;
 using Depwatch.Server.Endpoints;
 using Depwatch.Server.Ingest;
 using Depwatch.Server.Jobs;
+using Depwatch.Server.Notifications;
 using Depwatch.Server.PackageIndexes;
 using Depwatch.Server.Teams;
 using Depwatch.Server.Triage;
@@ -26,6 +27,7 @@ builder.Services.AddBomIngest();
 builder.Services.AddAnalysis();
 builder.Services.AddPackageIndexes();
 builder.Services.AddTriage();
+builder.Services.AddNotifications();
 builder.Services.AddWebUi();
 
 var app = builder.Build();
@@ -60,6 +62,8 @@ api.MapVex();
 api.MapVulnerabilities();
 api.MapMetrics();
 api.MapBadges();
+api.MapNotificationPublishers();
+api.MapNotificationRules();
 app.MapWebUi();
 
 app.Run();
