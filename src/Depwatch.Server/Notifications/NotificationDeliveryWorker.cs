@@ -13,6 +13,8 @@ internal sealed partial class NotificationDeliveryWorker(
     NotificationDeliveryStore store, NotificationSender sender, NotificationSignal signal, IOptions<NotificationOptions> options,
     TimeProvider time, ILogger<NotificationDeliveryWorker> logger) : BackgroundService
 {
+    public const string UnexpectedError = "The notification could not be sent because of an unexpected error (details in the server log).";
+
     private readonly string _owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
     private DateTimeOffset _nextCleanup;
 
@@ -82,6 +84,12 @@ internal sealed partial class NotificationDeliveryWorker(
                 LogFailed(logger, row.Id, row.RuleId, row.Attempts + 1, e.Message);
             }
         }
+        catch (Exception e)
+        {
+            // Counted as an attempt, so that a notification that cannot be sent is given up in the end rather than held.
+            LogUnexpected(logger, e, row.Id, row.RuleId);
+            await store.FailedAsync(row, _owner, UnexpectedError, CancellationToken.None);
+        }
     }
 
     private async Task CleanUpAsync(CancellationToken stoppingToken)
@@ -110,6 +118,9 @@ internal sealed partial class NotificationDeliveryWorker(
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Notification {Id} of rule {RuleId} was not delivered (attempt {Attempts}); it is tried again later: {Error}")]
     private static partial void LogFailed(ILogger logger, long id, Guid ruleId, int attempts, string error);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Error, Message = "Sending notification {Id} of rule {RuleId} failed unexpectedly.")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception, long id, Guid ruleId);
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Error, Message = "Notification {Id} of rule {RuleId} was not delivered after {Attempts} attempts and is given up: {Error}")]
     private static partial void LogGivenUp(ILogger logger, long id, Guid ruleId, int attempts, string error);

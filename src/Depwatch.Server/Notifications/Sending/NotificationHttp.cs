@@ -61,10 +61,15 @@ internal sealed class NotificationHttp : IDisposable
     }
 
     // The message of an HttpRequestException may quote the whole URL, with the token in its path or query.
-    private static string Describe(HttpRequestException e, Uri uri) =>
-        e.Message.Replace(uri.ToString(), uri.Host, StringComparison.Ordinal)
-            .Replace(uri.PathAndQuery, "", StringComparison.Ordinal)
-            .Replace(uri.UserInfo, "", StringComparison.Ordinal);
+    private static string Describe(HttpRequestException e, Uri uri)
+    {
+        var text = e.Message.Replace(uri.ToString(), uri.Host, StringComparison.Ordinal);
+        foreach (var secret in new[] { uri.PathAndQuery, uri.UserInfo }.Where(s => s.Length > 1))
+        {
+            text = text.Replace(secret, "", StringComparison.Ordinal);
+        }
+        return text;
+    }
 
     public void Dispose() => _http.Dispose();
 }
