@@ -126,12 +126,9 @@ internal static class NotificationPublisherEndpoints
         {
             return ApiTexts.NotFound(NotificationTexts.RuleNotFound);
         }
-        var group = rule.NotifyOn.FirstOrDefault() ?? (rule.Scope == NotificationScopes.System ? NotificationGroups.Analyzer : NotificationGroups.NewVulnerability);
-        var test = new Notification(group, NotificationLevels.Informational, "Test Notification",
-            $"This is a test notification from Depwatch for the rule {rule.Name}.", time.GetUtcNow(), null, null);
         try
         {
-            await sender.SendAsync(settings.PublisherClass, ruleId, settings.ProtectedConfig, test.ToJson().ToJsonString(), null, cancellationToken);
+            await sender.SendAsync(settings.PublisherClass, ruleId, settings.ProtectedConfig, NotificationTests.For(rule, time.GetUtcNow()), null, cancellationToken);
             return TypedResults.Ok();
         }
         catch (Exception e) when (e is NotificationDeliveryException or Secrets.SecretUnreadableException)

@@ -114,7 +114,8 @@ internal static class NotificationRuleEndpoints
         };
     }
 
-    private static List<FieldError> Check(NotificationRuleRequest request, bool creating)
+    /// <summary>What is wrong with a request, for the API and the web UI alike.</summary>
+    public static List<FieldError> Check(NotificationRuleRequest request, bool creating)
     {
         List<FieldError> errors = [];
         if (!creating && request.Uuid is null)
