@@ -18,6 +18,12 @@ if ! command -v jq >/dev/null; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq jq >/dev/null
 fi
 
+if ! /usr/bin/python3 -c "import aiosmtpd" 2>/dev/null; then
+  echo "==> Installing python3-aiosmtpd (the SMTP server the e-mail notification tests send to)"
+  apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-aiosmtpd openssl >/dev/null
+fi
+
 echo "==> Starting a throwaway PostgreSQL cluster"
 source "$root/scripts/postgres.sh"
 start_test_postgres

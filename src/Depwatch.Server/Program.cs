@@ -7,6 +7,7 @@ using Depwatch.Server.Endpoints;
 using Depwatch.Server.Ingest;
 using Depwatch.Server.Jobs;
 using Depwatch.Server.ManagedTrivy;
+using Depwatch.Server.Notifications;
 using Depwatch.Server.Observability;
 using Depwatch.Server.PackageIndexes;
 using Depwatch.Server.Teams;
@@ -29,6 +30,7 @@ builder.Services.AddAnalysis();
 builder.Services.AddManagedTrivy();
 builder.Services.AddPackageIndexes();
 builder.Services.AddTriage();
+builder.Services.AddNotifications();
 builder.Services.AddWebUi();
 builder.AddTelemetry();
 
@@ -67,6 +69,8 @@ api.MapVulnerabilities();
 api.MapMetrics();
 api.MapBadges();
 api.MapSearch();
+api.MapNotificationPublishers();
+api.MapNotificationRules();
 app.MapWebUi();
 
 app.Run();

@@ -4,6 +4,7 @@ using Depwatch.Server.Data;
 using Depwatch.Server.Data.Entities;
 using Depwatch.Server.Ingest;
 using Depwatch.Server.Jobs;
+using Depwatch.Server.Notifications;
 using Depwatch.Server.Observability;
 using Depwatch.Server.PackageIndexes;
 using Depwatch.Trivy;
@@ -18,7 +19,8 @@ namespace Depwatch.Server.Analysis;
 internal sealed partial class AnalyzeProjectHandler(
     IDbContextFactory<DepwatchDbContext> contexts, ITrivyConfiguration trivy, TrivyAnalyzerProvider analyzers,
     FindingReconciler reconciler, MetricsCalculator metrics, MetricsHistory history, PackageIndexStore packageIndexes,
-    BomMemoryBudget budget, DepwatchTelemetry telemetry, TimeProvider time, ILogger<AnalyzeProjectHandler> logger) : IJobHandler
+    BomMemoryBudget budget, NotificationEvents notifications, DepwatchTelemetry telemetry, TimeProvider time,
+    ILogger<AnalyzeProjectHandler> logger) : IJobHandler
 {
     public const string DisabledReason = "Trivy analyzer is disabled";
     public const string InterruptedReason = "The analysis was interrupted by a shutdown; it runs again.";
@@ -74,6 +76,7 @@ internal sealed partial class AnalyzeProjectHandler(
         catch (Exception e) when (e is AnalyzerException or ArgumentException)
         {
             await FinishRunAsync(run.Id, job.ProjectId, AnalysisStates.Failed, e.Message, components.Count, cancellationToken);
+            await notifications.AnalyzerFailedAsync(job.ProjectId, e.Message, cancellationToken);
             LogFailed(logger, job.ProjectId, e.Message);
             throw;
         }

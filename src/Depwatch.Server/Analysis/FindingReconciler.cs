@@ -3,6 +3,7 @@ using Depwatch.Core.Findings;
 using Depwatch.Core.Vulnerabilities;
 using Depwatch.Server.Data;
 using Depwatch.Server.Data.Entities;
+using Depwatch.Server.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace Depwatch.Server.Analysis;
@@ -12,7 +13,7 @@ namespace Depwatch.Server.Analysis;
 /// from the analyzer's data, new findings added, vanished ones resolved (never deleted), returning ones reopened.
 /// New rows are written in bulk and only changed rows are touched, so 10,000 findings take seconds.
 /// </summary>
-internal sealed class FindingReconciler(IDbContextFactory<DepwatchDbContext> contexts)
+internal sealed class FindingReconciler(IDbContextFactory<DepwatchDbContext> contexts, NotificationEvents notifications)
 {
     // Two projects' analyses may create the same new vulnerability at once; the loser starts over and finds it.
     private const int Attempts = 3;
@@ -68,6 +69,7 @@ internal sealed class FindingReconciler(IDbContextFactory<DepwatchDbContext> con
         }
         var vanished = stored.Where(s => s.Value.ResolvedOn is null && !reported.Contains(s.Key)).Select(s => s.Value.Id).ToList();
         await BulkInsert.InsertAsync(db, added, cancellationToken);
+        await notifications.FindingsAddedAsync(db, projectId, added, vulnerabilities.Values, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         foreach (var chunk in vanished.Chunk(Chunk))
         {

@@ -16,5 +16,5 @@ public static class GeneralProperties
 /// <summary>Every config property Depwatch knows.</summary>
 public static class ConfigPropertyDefinitions
 {
-    public static readonly IReadOnlyList<ConfigPropertyDefinition> All = [.. TrivyProperties.All, .. GeneralProperties.All];
+    public static readonly IReadOnlyList<ConfigPropertyDefinition> All = [.. TrivyProperties.All, .. GeneralProperties.All, .. EmailProperties.All];
 }

@@ -27,6 +27,11 @@ public class DepwatchDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<AnalysisCommentEntity> AnalysisComments => Set<AnalysisCommentEntity>();
     public DbSet<ProjectMetricsEntity> ProjectMetrics => Set<ProjectMetricsEntity>();
     public DbSet<PortfolioMetricsEntity> PortfolioMetrics => Set<PortfolioMetricsEntity>();
+    public DbSet<NotificationPublisherEntity> NotificationPublishers => Set<NotificationPublisherEntity>();
+    public DbSet<NotificationRuleEntity> NotificationRules => Set<NotificationRuleEntity>();
+    public DbSet<NotificationRuleProjectEntity> NotificationRuleProjects => Set<NotificationRuleProjectEntity>();
+    public DbSet<NotificationRuleTagEntity> NotificationRuleTags => Set<NotificationRuleTagEntity>();
+    public DbSet<NotificationOutboxEntity> NotificationOutbox => Set<NotificationOutboxEntity>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -124,5 +129,42 @@ public class DepwatchDbContext(DbContextOptions options) : DbContext(options)
             metrics.HasOne<ProjectEntity>().WithMany().HasForeignKey(m => m.ProjectId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<PortfolioMetricsEntity>().HasKey(m => m.Day);
+        OnNotificationsCreating(modelBuilder);
+    }
+
+    private static void OnNotificationsCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<NotificationPublisherEntity>(publisher =>
+        {
+            publisher.HasIndex(p => p.Name).IsUnique();
+            publisher.Property(p => p.Name).HasMaxLength(255);
+            publisher.Property(p => p.PublisherClass).HasMaxLength(255);
+        });
+        modelBuilder.Entity<NotificationRuleEntity>(rule =>
+        {
+            rule.Property(r => r.Name).HasMaxLength(255);
+            rule.Property(r => r.Scope).HasMaxLength(16);
+            rule.Property(r => r.NotificationLevel).HasMaxLength(16);
+            rule.HasOne<NotificationPublisherEntity>().WithMany().HasForeignKey(r => r.PublisherId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<NotificationRuleProjectEntity>(assigned =>
+        {
+            assigned.HasKey(a => new { a.RuleId, a.ProjectId });
+            assigned.HasOne<NotificationRuleEntity>().WithMany().HasForeignKey(a => a.RuleId).OnDelete(DeleteBehavior.Cascade);
+            assigned.HasOne<ProjectEntity>().WithMany().HasForeignKey(a => a.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<NotificationRuleTagEntity>(tag =>
+        {
+            tag.HasKey(t => new { t.RuleId, t.Name });
+            tag.Property(t => t.Name).HasMaxLength(Data.ProjectTags.MaxNameLength);
+            tag.HasOne<NotificationRuleEntity>().WithMany().HasForeignKey(t => t.RuleId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<NotificationOutboxEntity>(row =>
+        {
+            row.HasIndex(r => new { r.State, r.NotBefore });
+            row.HasIndex(r => new { r.RuleId, r.State });
+            row.Property(r => r.NotificationGroup).HasMaxLength(64);
+            row.HasOne<NotificationRuleEntity>().WithMany().HasForeignKey(r => r.RuleId).OnDelete(DeleteBehavior.Cascade);
+        });
     }
 }

@@ -69,6 +69,6 @@ internal static class ConfigPropertyEndpoints
         return TypedResults.Ok(results);
     }
 
-    private static string Caller(ClaimsPrincipal user) =>
+    internal static string Caller(ClaimsPrincipal user) =>
         $"API key {user.FindFirstValue("apiKey")} of team {user.Identity?.Name}";
 }

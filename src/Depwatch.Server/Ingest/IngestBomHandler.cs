@@ -5,6 +5,7 @@ using Depwatch.Server.Analysis;
 using Depwatch.Server.Data;
 using Depwatch.Server.Data.Entities;
 using Depwatch.Server.Jobs;
+using Depwatch.Server.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace Depwatch.Server.Ingest;
@@ -15,7 +16,8 @@ namespace Depwatch.Server.Ingest;
 /// unchanged ones keep their id and so their findings; vanished ones are deleted with their findings.
 /// </summary>
 internal sealed partial class IngestBomHandler(
-    IDbContextFactory<DepwatchDbContext> contexts, IJobQueue queue, BomMemoryBudget budget, TimeProvider time, ILogger<IngestBomHandler> logger)
+    IDbContextFactory<DepwatchDbContext> contexts, IJobQueue queue, BomMemoryBudget budget, NotificationEvents notifications, TimeProvider time,
+    ILogger<IngestBomHandler> logger)
     : IJobHandler
 {
     public const string StoreFailedReason =
@@ -47,9 +49,13 @@ internal sealed partial class IngestBomHandler(
         // The details of other failures (SQL, the database's own words) belong in the log, not in what API users read.
         var error = failure is PermanentJobFailure ? failure.Message : StoreFailedReason;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Projects.Where(p => p.Id == job.ProjectId).ExecuteUpdateAsync(s => s
             .SetProperty(p => p.LastAnalysisState, AnalysisStates.Failed)
             .SetProperty(p => p.LastAnalysisError, error), cancellationToken);
+        await notifications.BomFailedAsync(db, job.ProjectId, job.Token, error, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private static async Task<Bom> ReadAsync(byte[] payload, CancellationToken cancellationToken)
@@ -128,6 +134,7 @@ internal sealed partial class IngestBomHandler(
         // Same token, same transaction: the token never reads "not processing" between ingestion and analysis.
         queue.Enqueue(db, JobKinds.AnalyzeProject, job.ProjectId, job.Token, payload: null);
         await queue.CompleteAsync(db, job, cancellationToken);
+        await notifications.BomIngestedAsync(db, job.ProjectId, job.Token, bom.SpecVersion, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         queue.Committed();

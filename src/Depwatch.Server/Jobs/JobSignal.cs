@@ -4,7 +4,7 @@ namespace Depwatch.Server.Jobs;
 /// Wakes this instance's idle workers when a job was queued here, so that an upload is picked up at once instead of
 /// at the next poll; jobs queued by other instances sharing the database are still found by polling.
 /// </summary>
-internal sealed class JobSignal
+internal class JobSignal
 {
     private TaskCompletionSource _queued = NewSource();
 
@@ -15,3 +15,6 @@ internal sealed class JobSignal
 
     private static TaskCompletionSource NewSource() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
+
+/// <summary>Wakes this instance's notification delivery worker when a notification was queued here.</summary>
+internal sealed class NotificationSignal : JobSignal;

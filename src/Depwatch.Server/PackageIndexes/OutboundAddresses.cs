@@ -9,15 +9,13 @@ namespace Depwatch.Server.PackageIndexes;
 /// </summary>
 internal static class OutboundAddresses
 {
-    public static async ValueTask<Stream> ConnectToPublicAddressAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    public static ValueTask<Stream> ConnectToPublicAddressAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken) =>
+        ConnectToPublicAddressAsync(context, "Depwatch:PackageIndexMirrors:AllowPrivateAddresses", cancellationToken);
+
+    /// <param name="setting">The setting that would allow internal addresses, named in the refusal.</param>
+    public static async ValueTask<Stream> ConnectToPublicAddressAsync(SocketsHttpConnectionContext context, string setting, CancellationToken cancellationToken)
     {
-        var host = context.DnsEndPoint.Host;
-        var addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, cancellationToken).ConfigureAwait(false);
-        if (addresses.FirstOrDefault(IsInternal) is { } blocked)
-        {
-            throw new HttpRequestException(HttpRequestError.ConnectionError,
-                $"{host} is at the internal address {blocked}, and Depwatch:PackageIndexMirrors:AllowPrivateAddresses is off");
-        }
+        var addresses = await PublicAddressesAsync(context.DnsEndPoint.Host, setting, cancellationToken).ConfigureAwait(false);
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
@@ -29,6 +27,18 @@ internal static class OutboundAddresses
             socket.Dispose();
             throw;
         }
+    }
+
+    /// <summary>The addresses <paramref name="host"/> resolves to, refused when any of them is internal.</summary>
+    /// <exception cref="HttpRequestException">The host is at an internal address.</exception>
+    public static async Task<IPAddress[]> PublicAddressesAsync(string host, string setting, CancellationToken cancellationToken)
+    {
+        var addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, cancellationToken).ConfigureAwait(false);
+        if (addresses.FirstOrDefault(IsInternal) is { } blocked)
+        {
+            throw new HttpRequestException(HttpRequestError.ConnectionError, $"{host} is at the internal address {blocked}, and {setting} is off");
+        }
+        return addresses;
     }
 
     public static bool IsInternal(IPAddress address)

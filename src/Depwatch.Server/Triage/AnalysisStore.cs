@@ -1,6 +1,7 @@
 using Depwatch.Core.Triage;
 using Depwatch.Server.Data;
 using Depwatch.Server.Data.Entities;
+using Depwatch.Server.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace Depwatch.Server.Triage;
@@ -10,7 +11,8 @@ namespace Depwatch.Server.Triage;
 /// vulnerability), so it outlives the component's row and the finding's resolution; every change is recorded in
 /// the trail with who made it.
 /// </summary>
-internal sealed partial class AnalysisStore(IDbContextFactory<DepwatchDbContext> contexts, TimeProvider time, ILogger<AnalysisStore> logger)
+internal sealed partial class AnalysisStore(
+    IDbContextFactory<DepwatchDbContext> contexts, NotificationEvents notifications, TimeProvider time, ILogger<AnalysisStore> logger)
 {
     private const int CreateAttempts = 3;
 
@@ -121,7 +123,7 @@ internal sealed partial class AnalysisStore(IDbContextFactory<DepwatchDbContext>
 
     /// <summary>Applies a change to the decision, creating it if need be, and adds its trail entries; saves nothing.</summary>
     /// <param name="loaded">The context already tracks every decision of the project: none to look up in the database.</param>
-    private static async Task<FindingAnalysisEntity> StageAsync(
+    private async Task<FindingAnalysisEntity> StageAsync(
         DepwatchDbContext db, Guid projectId, string identity, Guid vulnerabilityId, AnalysisChange change, string commenter, string? note,
         DateTimeOffset now, CancellationToken cancellationToken, bool loaded = false)
     {
@@ -140,6 +142,7 @@ internal sealed partial class AnalysisStore(IDbContextFactory<DepwatchDbContext>
             change.Details ?? before.Details, change.Suppressed ?? before.IsSuppressed);
         AnalysisMapping.Apply(entity, after);
         entity.Updated = now;
+        await notifications.AuditChangedAsync(db, projectId, identity, vulnerabilityId, before, after, cancellationToken);
         foreach (var comment in AnalysisTrail.Entries(before, after, change.Comment).Append(note).OfType<string>())
         {
             db.AnalysisComments.Add(new AnalysisCommentEntity { AnalysisId = entity.Id, Timestamp = now, Commenter = commenter, Comment = comment });

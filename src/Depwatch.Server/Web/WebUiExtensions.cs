@@ -26,6 +26,7 @@ public static class WebUiExtensions
             options.RootDirectory = "/Web/Pages";
             options.Conventions.AllowAnonymousToPage("/Login");
             options.Conventions.AuthorizeFolder("/Admin/Analyzers", Permissions.SystemConfiguration);
+            options.Conventions.AuthorizeFolder("/Admin/Notifications", Permissions.SystemConfiguration);
             options.Conventions.AuthorizeFolder("/Admin/Users", Permissions.AccessManagement);
             options.Conventions.AuthorizeFolder("/Projects", Permissions.ViewPortfolio);
             options.Conventions.AuthorizeFolder("/Vulnerabilities", Permissions.ViewPortfolio);

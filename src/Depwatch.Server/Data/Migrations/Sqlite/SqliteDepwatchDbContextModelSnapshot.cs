@@ -359,6 +359,185 @@ namespace Depwatch.Server.Data.Migrations.Sqlite
                     b.ToTable("Jobs");
                 });
 
+            modelBuilder.Entity("Depwatch.Server.Data.Entities.NotificationOutboxEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Created")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Delivered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastAttempt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeaseExpires")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NotBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NotificationGroup")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RuleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RuleId", "State");
+
+                    b.HasIndex("State", "NotBefore");
+
+                    b.ToTable("NotificationOutbox");
+                });
+
+            modelBuilder.Entity("Depwatch.Server.Data.Entities.NotificationPublisherEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("DefaultPublisher")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublisherClass")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Template")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TemplateMimeType")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("NotificationPublishers");
+                });
+
+            modelBuilder.Entity("Depwatch.Server.Data.Entities.NotificationRuleEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastAttempt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastDelivery")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("LogSuccessfulPublish")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NotificationLevel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NotifyChildren")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NotifyOn")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublisherConfig")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PublisherId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PublisherId");
+
+                    b.ToTable("NotificationRules");
+                });
+
+            modelBuilder.Entity("Depwatch.Server.Data.Entities.NotificationRuleProjectEntity", b =>
+                {
+                    b.Property<Guid>("RuleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RuleId", "ProjectId");
+
+                    b.HasIndex("ProjectId");
+
+                    b.ToTable("NotificationRuleProjects");
+                });
+
+            modelBuilder.Entity("Depwatch.Server.Data.Entities.NotificationRuleTagEntity", b =>
+                {
+                    b.Property<Guid>("RuleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RuleId", "Name");
+
+                    b.ToTable("NotificationRuleTags");
+                });
+
             modelBuilder.Entity("Depwatch.Server.Data.Entities.PortfolioMetricsEntity", b =>
                 {
                     b.Property<DateOnly>("Day")
@@ -853,6 +1032,48 @@ namespace Depwatch.Server.Data.Migrations.Sqlite
                     b.HasOne("Depwatch.Server.Data.Entities.ProjectEntity", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Depwatch.Server.Data.Entities.NotificationOutboxEntity", b =>
+                {
+                    b.HasOne("Depwatch.Server.Data.Entities.NotificationRuleEntity", null)
+                        .WithMany()
+                        .HasForeignKey("RuleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Depwatch.Server.Data.Entities.NotificationRuleEntity", b =>
+                {
+                    b.HasOne("Depwatch.Server.Data.Entities.NotificationPublisherEntity", null)
+                        .WithMany()
+                        .HasForeignKey("PublisherId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Depwatch.Server.Data.Entities.NotificationRuleProjectEntity", b =>
+                {
+                    b.HasOne("Depwatch.Server.Data.Entities.ProjectEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Depwatch.Server.Data.Entities.NotificationRuleEntity", null)
+                        .WithMany()
+                        .HasForeignKey("RuleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Depwatch.Server.Data.Entities.NotificationRuleTagEntity", b =>
+                {
+                    b.HasOne("Depwatch.Server.Data.Entities.NotificationRuleEntity", null)
+                        .WithMany()
+                        .HasForeignKey("RuleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
