@@ -7,6 +7,7 @@ using Depwatch.Server.Endpoints;
 using Depwatch.Server.Ingest;
 using Depwatch.Server.Jobs;
 using Depwatch.Server.PackageIndexes;
+using Depwatch.Server.Policies;
 using Depwatch.Server.Teams;
 using Depwatch.Server.Triage;
 using Depwatch.Server.Web;
@@ -26,6 +27,7 @@ builder.Services.AddBomIngest();
 builder.Services.AddAnalysis();
 builder.Services.AddPackageIndexes();
 builder.Services.AddTriage();
+builder.Services.AddPolicies();
 builder.Services.AddWebUi();
 
 var app = builder.Build();
@@ -59,6 +61,8 @@ api.MapAnalyses();
 api.MapVex();
 api.MapVulnerabilities();
 api.MapMetrics();
+api.MapPolicies();
+api.MapViolations();
 api.MapBadges();
 app.MapWebUi();
 
