@@ -18,10 +18,8 @@ internal sealed class EvaluatePoliciesHandler(ProjectPolicyEvaluation evaluation
     /// </summary>
     public static async Task QueueForPortfolioAsync(DepwatchDbContext db, IJobQueue jobs, CancellationToken cancellationToken)
     {
-        // A project whose evaluation is still queued sees this change when it runs.
-        var projects = await db.Projects.AsNoTracking()
-            .Where(p => !db.Jobs.Any(j => j.ProjectId == p.Id && j.Kind == JobKinds.EvaluatePolicies && j.State == JobStates.Queued))
-            .Select(p => p.Id).ToListAsync(cancellationToken);
+        // Always a new job: one still queued may be claimed, and read the policies, before this change commits.
+        var projects = await db.Projects.AsNoTracking().Select(p => p.Id).ToListAsync(cancellationToken);
         foreach (var projectId in projects)
         {
             jobs.Enqueue(db, JobKinds.EvaluatePolicies, projectId, Guid.NewGuid(), null);

@@ -12,7 +12,7 @@ namespace Depwatch.Server.Policies;
 /// makes its stored violations match: new ones are added, ones that no longer hold are resolved (kept in history).
 /// </summary>
 internal sealed partial class ProjectPolicyEvaluation(
-    IDbContextFactory<DepwatchDbContext> contexts, TimeProvider time, ILogger<ProjectPolicyEvaluation> logger)
+    IDbContextFactory<DepwatchDbContext> contexts, MetricsHistory history, TimeProvider time, ILogger<ProjectPolicyEvaluation> logger)
 {
     /// <summary>Evaluates the project and returns the violations this evaluation found first (for notifications).</summary>
     public async Task<List<PolicyViolationEntity>> EvaluateAsync(Guid projectId, CancellationToken cancellationToken)
@@ -25,7 +25,13 @@ internal sealed partial class ProjectPolicyEvaluation(
         }
         var applicable = await ApplicablePoliciesAsync(db, project, cancellationToken);
         var held = applicable.Count == 0 ? [] : await HeldAsync(db, projectId, applicable, cancellationToken);
-        return await ReconcileAsync(db, projectId, held, cancellationToken);
+        var (added, resolved) = await ReconcileAsync(db, projectId, held, cancellationToken);
+        if (added.Count > 0 || resolved > 0)
+        {
+            // Today's row of the project's history shows the violations as they now are.
+            await history.RecordProjectAsync(projectId, null, cancellationToken);
+        }
+        return added;
     }
 
     private static async Task<List<Policy>> ApplicablePoliciesAsync(DepwatchDbContext db, ProjectEntity project, CancellationToken cancellationToken)
@@ -56,7 +62,7 @@ internal sealed partial class ProjectPolicyEvaluation(
         return held;
     }
 
-    private async Task<List<PolicyViolationEntity>> ReconcileAsync(
+    private async Task<(List<PolicyViolationEntity> Added, int Resolved)> ReconcileAsync(
         DepwatchDbContext db, Guid projectId, List<HeldCondition> held, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -83,7 +89,7 @@ internal sealed partial class ProjectPolicyEvaluation(
         }
         db.PolicyViolations.AddRange(added);
         await db.SaveChangesAsync(cancellationToken);
-        return added;
+        return (added, openByKey.Count);
     }
 
     private sealed record HeldCondition(Guid ComponentId, string ComponentIdentity, Guid ConditionId, string Type);

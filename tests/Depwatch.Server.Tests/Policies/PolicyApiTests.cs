@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using System.Xml.Linq;
 using Depwatch.Core.Components;
 using Depwatch.Server.Tests.Analysis;
 using Depwatch.Server.Tests.Jobs;
@@ -73,6 +74,15 @@ public abstract class PolicyApiTests(StorageKind storage, TrivyServerFixture tri
         var project = (string)(await _portfolio.UploadAndWaitAsync("licensed", "1", gpl))["uuid"]!;
         var first = await _policies.ViolationsAsync(project);
         Assert.Equal(["acme-lib LICENSE LICENSE_GROUP", "acme-lib OPERATIONAL COMPONENT_HASH"], PolicyClient.Summaries(first));
+        var metrics = await _portfolio.MetricsAsync(project);
+        Assert.Equal((1, 1, 0, 2, 0, 2), ((int)metrics["policyViolationsFail"]!, (int)metrics["policyViolationsWarn"]!, (int)metrics["policyViolationsInfo"]!,
+            (int)metrics["policyViolationsTotal"]!, (int)metrics["policyViolationsAudited"]!, (int)metrics["policyViolationsUnaudited"]!));
+        Assert.Equal((1, 0, 1), ((int)metrics["policyViolationsLicenseTotal"]!, (int)metrics["policyViolationsSecurityTotal"]!,
+            (int)metrics["policyViolationsOperationalTotal"]!));
+        var today = (await _portfolio.Http.GetFromJsonAsync<JsonArray>($"/api/v1/metrics/project/{project}/days/1"))!.Last()!;
+        Assert.Equal(1, (int)today["policyViolationsFail"]!);
+        var portfolio = await _portfolio.Http.GetFromJsonAsync<JsonObject>("/api/v1/metrics/portfolio/current");
+        Assert.Equal(2, (int)portfolio!["policyViolationsTotal"]!);
 
         await _portfolio.UploadAndWaitAsync("licensed", "1", Bom(ComponentLicense.ForId("MIT")));
         Assert.Equal(["acme-lib OPERATIONAL COMPONENT_HASH"], PolicyClient.Summaries(await _policies.ViolationsAsync(project)));
@@ -181,6 +191,28 @@ public abstract class PolicyApiTests(StorageKind storage, TrivyServerFixture tri
         Assert.Equal(analysis.ToJsonString(), read!.ToJsonString());
         var bad = await analyst.PutAsJsonAsync("/api/v1/violation/analysis", new { component, policyViolation = uuid, analysisState = "MAYBE" });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_violations_badge_shows_open_violations_by_state_once_badges_are_on()
+    {
+        var project = (string)(await UploadNpmAsync("badged"))["uuid"]!;
+        await _policies.CreateAsync("criticals", "FAIL", "ANY", ("SEVERITY", "IS", "CRITICAL"));
+        await _policies.CreateAsync("lodash", "INFO", "ANY", ("PACKAGE_URL", "MATCHES", "pkg:npm/lodash@*"));
+        await _policies.SettledAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await _portfolio.Http.GetAsync($"/api/v1/badge/violations/project/{project}")).StatusCode);
+        var on = await _portfolio.Http.PostAsJsonAsync("/api/v1/configProperty",
+            new { groupName = "general", propertyName = "badge.enabled", propertyValue = "true" });
+        Assert.Equal(HttpStatusCode.OK, on.StatusCode);
+        var (_, key) = await TeamKeys.CreateAsync(_app, "VIEW_BADGES");
+        using var anonymous = _app.CreateClient(apiKey: null);
+
+        var byUuid = XDocument.Parse(await anonymous.GetStringAsync($"/api/v1/badge/violations/project/{project}?apiKey={key}"));
+        var byName = await anonymous.GetStringAsync($"/api/v1/badge/violations/project/badged/1?apiKey={key}");
+
+        Assert.Equal(["policy violations", "2 fail", "1 info"], byUuid.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value));
+        Assert.Equal(byUuid.ToString(SaveOptions.DisableFormatting), XDocument.Parse(byName).ToString(SaveOptions.DisableFormatting));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/api/v1/badge/violations/project/{project}")).StatusCode);
     }
 
     [Fact]
