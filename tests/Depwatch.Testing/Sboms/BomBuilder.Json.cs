@@ -1,6 +1,6 @@
-using Depwatch.Core.Components;
 using System.Text;
 using System.Text.Json;
+using Depwatch.Core.Components;
 
 namespace Depwatch.Testing.Sboms;
 

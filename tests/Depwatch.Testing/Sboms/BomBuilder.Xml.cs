@@ -1,7 +1,7 @@
-using Depwatch.Core.Components;
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using Depwatch.Core.Components;
 
 namespace Depwatch.Testing.Sboms;
 
