@@ -31,6 +31,10 @@ public sealed class Component
 
     public IReadOnlyList<ComponentProperty> Properties { get; init; } = [];
 
+    public IReadOnlyList<ComponentLicense> Licenses { get; init; } = [];
+
+    public IReadOnlyList<ComponentHash> Hashes { get; init; } = [];
+
     /// <summary>Where the component stands in its document, e.g. <c>$.components[3].components[0]</c>.</summary>
     public string? Location { get; init; }
 

@@ -7,6 +7,8 @@ namespace Depwatch.Core.Sbom;
 internal sealed class ComponentDraft(string location)
 {
     private List<ComponentProperty>? _properties;
+    private List<ComponentLicense>? _licenses;
+    private List<ComponentHash>? _hashes;
 
     public string Location => location;
 
@@ -23,6 +25,32 @@ internal sealed class ComponentDraft(string location)
     public string? PurlText { get; set; }
 
     public void AddProperty(ComponentProperty property) => (_properties ??= []).Add(property);
+
+    /// <summary>Adds the license given by id, else by name, else as an expression; one with none of them is dropped.</summary>
+    public void AddLicense(string? id, string? name, string? expression)
+    {
+        if (!string.IsNullOrWhiteSpace(id))
+        {
+            (_licenses ??= []).Add(ComponentLicense.ForId(id.Trim()));
+        }
+        else if (!string.IsNullOrWhiteSpace(name))
+        {
+            (_licenses ??= []).Add(ComponentLicense.ForName(name.Trim()));
+        }
+        else if (!string.IsNullOrWhiteSpace(expression))
+        {
+            (_licenses ??= []).Add(ComponentLicense.ForExpression(expression.Trim()));
+        }
+    }
+
+    /// <summary>Adds a hash; one without algorithm or digest is dropped.</summary>
+    public void AddHash(string? algorithm, string? content)
+    {
+        if (!string.IsNullOrWhiteSpace(algorithm) && !string.IsNullOrWhiteSpace(content))
+        {
+            (_hashes ??= []).Add(new ComponentHash(algorithm.Trim(), content.Trim()));
+        }
+    }
 
     /// <exception cref="BomFormatException">The component has no name.</exception>
     public Component Build(string key)
@@ -44,6 +72,8 @@ internal sealed class ComponentDraft(string location)
             Purl = purl,
             PurlError = purlError,
             Properties = _properties is null ? [] : _properties.ToArray(),
+            Licenses = _licenses is null ? [] : _licenses.ToArray(),
+            Hashes = _hashes is null ? [] : _hashes.ToArray(),
             Location = location,
         };
     }

@@ -6,7 +6,7 @@ namespace Depwatch.Core.Sbom;
 internal sealed partial class CycloneDxJsonReader
 {
     private static readonly string[] s_componentMembers =
-        ["bom-ref", "type", "group", "name", "version", "purl", "properties", "components"];
+        ["bom-ref", "type", "group", "name", "version", "purl", "properties", "components", "licenses", "hashes"];
 
     private async ValueTask ReadComponentsAsync(JsonPath path, int nesting)
     {
@@ -70,6 +70,10 @@ internal sealed partial class CycloneDxJsonReader
                 break;
             case "properties":
                 return ReadPropertiesAsync(path, draft);
+            case "licenses":
+                return ReadLicensesAsync(path, draft);
+            case "hashes":
+                return ReadHashesAsync(path, draft);
             case "components":
                 return ReadComponentsAsync(path, nesting + 1);
             default:

@@ -5,7 +5,7 @@ namespace Depwatch.Core.Sbom;
 /// <summary>Components, nested ones included, and their properties.</summary>
 internal sealed partial class CycloneDxXmlReader
 {
-    private static readonly string[] s_componentElements = ["group", "name", "version", "purl", "properties", "components"];
+    private static readonly string[] s_componentElements = ["group", "name", "version", "purl", "properties", "components", "licenses", "hashes"];
 
     private async Task ReadComponentsAsync(int nesting)
     {
@@ -77,6 +77,12 @@ internal sealed partial class CycloneDxXmlReader
                 break;
             case "properties":
                 await ReadPropertiesAsync(draft);
+                break;
+            case "licenses":
+                await ReadLicensesAsync(draft);
+                break;
+            case "hashes":
+                await ReadHashesAsync(draft);
                 break;
             case "components":
                 await ReadComponentsAsync(nesting + 1);

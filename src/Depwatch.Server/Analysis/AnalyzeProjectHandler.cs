@@ -7,6 +7,7 @@ using Depwatch.Server.Jobs;
 using Depwatch.Server.Notifications;
 using Depwatch.Server.Observability;
 using Depwatch.Server.PackageIndexes;
+using Depwatch.Server.Policies;
 using Depwatch.Trivy;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,8 +20,8 @@ namespace Depwatch.Server.Analysis;
 internal sealed partial class AnalyzeProjectHandler(
     IDbContextFactory<DepwatchDbContext> contexts, ITrivyConfiguration trivy, TrivyAnalyzerProvider analyzers,
     FindingReconciler reconciler, MetricsCalculator metrics, MetricsHistory history, PackageIndexStore packageIndexes,
-    BomMemoryBudget budget, NotificationEvents notifications, DepwatchTelemetry telemetry, TimeProvider time,
-    ILogger<AnalyzeProjectHandler> logger) : IJobHandler
+    ProjectPolicyEvaluation policies, BomMemoryBudget budget, NotificationEvents notifications, DepwatchTelemetry telemetry,
+    TimeProvider time, ILogger<AnalyzeProjectHandler> logger) : IJobHandler
 {
     public const string DisabledReason = "Trivy analyzer is disabled";
     public const string InterruptedReason = "The analysis was interrupted by a shutdown; it runs again.";
@@ -35,13 +36,17 @@ internal sealed partial class AnalyzeProjectHandler(
         {
             await RecordOutcomeAsync(job.ProjectId, AnalysisStates.Skipped, DisabledReason, cancellationToken);
             LogSkipped(logger, job.ProjectId);
-            return;
         }
-        // Given back once the inventory and the results are no longer held by anything (AnalyzeAsync has returned).
-        using (await budget.EnterAsync(BomMemoryBudget.ForAnalysis(await CountComponentsAsync(job.ProjectId, cancellationToken)), cancellationToken))
+        else
         {
-            await AnalyzeAsync(job, options, cancellationToken);
+            // Given back once the inventory and the results are no longer held by anything (AnalyzeAsync has returned).
+            using (await budget.EnterAsync(BomMemoryBudget.ForAnalysis(await CountComponentsAsync(job.ProjectId, cancellationToken)), cancellationToken))
+            {
+                await AnalyzeAsync(job, options, cancellationToken);
+            }
         }
+        // After every analysis that did not fail, and after every upload even when Trivy is off (license policies).
+        await policies.EvaluateAsync(job.ProjectId, cancellationToken);
     }
 
     private async Task AnalyzeAsync(JobEntity job, TrivyOptions options, CancellationToken cancellationToken)

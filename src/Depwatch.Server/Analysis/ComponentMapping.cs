@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Depwatch.Core.Components;
 using Depwatch.Core.Purl;
+using Depwatch.Server.Data;
 using Depwatch.Server.Data.Entities;
 
 namespace Depwatch.Server.Analysis;
@@ -28,6 +29,8 @@ public static class ComponentMapping
             Purl = purl,
             PurlError = purlError,
             Properties = PropertiesOf(entity.PropertiesJson),
+            Licenses = ComponentDetailsJson.ReadLicenses(entity.LicensesJson),
+            Hashes = ComponentDetailsJson.ReadHashes(entity.HashesJson),
         };
     }
 

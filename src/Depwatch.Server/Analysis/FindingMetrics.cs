@@ -14,6 +14,9 @@ public sealed record FindingMetrics(
     /// <summary>Counted findings with a decision (<see cref="Depwatch.Core.Triage.FindingAnalysis.IsAudited"/>).</summary>
     public int Audited { get; init; }
 
+    /// <summary>The open policy violations no decision suppressed.</summary>
+    public ViolationMetrics Violations { get; init; } = ViolationMetrics.None;
+
     /// <summary>Dependency-Track's weights: 10 critical, 5 high, 3 medium, 1 low, 5 unassigned.</summary>
     public double InheritedRiskScore => (10.0 * Critical) + (5.0 * High) + (3.0 * Medium) + Low + (5.0 * Unassigned);
 
@@ -23,6 +26,7 @@ public sealed record FindingMetrics(
     {
         Suppressed = a.Suppressed + b.Suppressed,
         Audited = a.Audited + b.Audited,
+        Violations = a.Violations + b.Violations,
     };
 
     /// <summary>One counted vulnerability of the given severity; INFO counts as low, as in Dependency-Track.</summary>

@@ -62,7 +62,30 @@ internal sealed class MetricsCalculator(IDbContextFactory<DepwatchDbContext> con
             component.Add(row);
         }
         AddComponent(metrics, component);
+        await AddViolationsAsync(db, projectIds, metrics, cancellationToken);
         return metrics;
+    }
+
+    private static async Task AddViolationsAsync(
+        DepwatchDbContext db, IQueryable<Guid> projectIds, Dictionary<Guid, FindingMetrics> metrics, CancellationToken cancellationToken)
+    {
+        var groups = await db.PolicyViolations.Where(v => v.ResolvedOn == null && !v.Suppressed && projectIds.Contains(v.ProjectId))
+            .Join(db.PolicyConditions, v => v.PolicyConditionId, c => c.Id, (v, c) => new { Violation = v, c.PolicyId })
+            .Join(db.Policies, r => r.PolicyId, p => p.Id, (r, p) => new { r.Violation, p.ViolationState })
+            .GroupBy(r => new { r.Violation.ProjectId, r.ViolationState, r.Violation.Type, Audited = r.Violation.AnalysisState != NotSet })
+            .Select(g => new { g.Key.ProjectId, g.Key.ViolationState, g.Key.Type, g.Key.Audited, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        foreach (var group in groups)
+        {
+            var project = metrics.GetValueOrDefault(group.ProjectId, FindingMetrics.None);
+            var one = ViolationMetrics.One(group.ViolationState, group.Type, group.Audited);
+            var violations = project.Violations;
+            for (var i = 0; i < group.Count; i++)
+            {
+                violations += one;
+            }
+            metrics[group.ProjectId] = project with { Violations = violations };
+        }
     }
 
     private static void AddComponent(Dictionary<Guid, FindingMetrics> metrics, List<FindingRow> rows)

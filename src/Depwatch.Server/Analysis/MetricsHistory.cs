@@ -103,6 +103,11 @@ internal sealed class MetricsHistory(IDbContextFactory<DepwatchDbContext> contex
         row.Components = metrics.Components;
         row.Suppressed = metrics.Suppressed;
         row.Audited = metrics.Audited;
+        var v = metrics.Violations;
+        (row.PolicyViolationsFail, row.PolicyViolationsWarn, row.PolicyViolationsInfo) = (v.Fail, v.Warn, v.Info);
+        (row.PolicyViolationsSecurityTotal, row.PolicyViolationsSecurityAudited) = (v.SecurityTotal, v.SecurityAudited);
+        (row.PolicyViolationsLicenseTotal, row.PolicyViolationsLicenseAudited) = (v.LicenseTotal, v.LicenseAudited);
+        (row.PolicyViolationsOperationalTotal, row.PolicyViolationsOperationalAudited) = (v.OperationalTotal, v.OperationalAudited);
         row.LastOccurrence = now;
     }
 
@@ -112,6 +117,9 @@ internal sealed class MetricsHistory(IDbContextFactory<DepwatchDbContext> contex
         {
             Suppressed = row.Suppressed,
             Audited = row.Audited,
+            Violations = new ViolationMetrics(row.PolicyViolationsFail, row.PolicyViolationsWarn, row.PolicyViolationsInfo,
+                row.PolicyViolationsSecurityTotal, row.PolicyViolationsSecurityAudited, row.PolicyViolationsLicenseTotal,
+                row.PolicyViolationsLicenseAudited, row.PolicyViolationsOperationalTotal, row.PolicyViolationsOperationalAudited),
         },
         row.FirstOccurrence, row.LastOccurrence, portfolio);
 }

@@ -12,13 +12,16 @@ public static class Permissions
     public const string SystemConfiguration = "SYSTEM_CONFIGURATION";
     public const string AccessManagement = "ACCESS_MANAGEMENT";
     public const string ViewBadges = "VIEW_BADGES";
+    public const string PolicyManagement = "POLICY_MANAGEMENT";
+    public const string ViewPolicyViolation = "VIEW_POLICY_VIOLATION";
+    public const string PolicyViolationAnalysis = "POLICY_VIOLATION_ANALYSIS";
 
     public const string ClaimType = "permission";
 
     public static readonly IReadOnlyList<string> All =
     [
         BomUpload, ProjectCreationUpload, ViewPortfolio, PortfolioManagement, ViewVulnerability, VulnerabilityAnalysis,
-        SystemConfiguration, AccessManagement, ViewBadges,
+        SystemConfiguration, AccessManagement, ViewBadges, PolicyManagement, ViewPolicyViolation, PolicyViolationAnalysis,
     ];
 
     public static bool IsKnown(string name) => All.Contains(name);

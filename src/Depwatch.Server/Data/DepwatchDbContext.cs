@@ -32,6 +32,12 @@ public class DepwatchDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<NotificationRuleProjectEntity> NotificationRuleProjects => Set<NotificationRuleProjectEntity>();
     public DbSet<NotificationRuleTagEntity> NotificationRuleTags => Set<NotificationRuleTagEntity>();
     public DbSet<NotificationOutboxEntity> NotificationOutbox => Set<NotificationOutboxEntity>();
+    public DbSet<PolicyEntity> Policies => Set<PolicyEntity>();
+    public DbSet<PolicyConditionEntity> PolicyConditions => Set<PolicyConditionEntity>();
+    public DbSet<PolicyProjectEntity> PolicyProjects => Set<PolicyProjectEntity>();
+    public DbSet<PolicyTagEntity> PolicyTags => Set<PolicyTagEntity>();
+    public DbSet<PolicyViolationEntity> PolicyViolations => Set<PolicyViolationEntity>();
+    public DbSet<ViolationAnalysisCommentEntity> ViolationAnalysisComments => Set<ViolationAnalysisCommentEntity>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -130,6 +136,7 @@ public class DepwatchDbContext(DbContextOptions options) : DbContext(options)
         });
         modelBuilder.Entity<PortfolioMetricsEntity>().HasKey(m => m.Day);
         OnNotificationsCreating(modelBuilder);
+        OnPolicyModelCreating(modelBuilder);
     }
 
     private static void OnNotificationsCreating(ModelBuilder modelBuilder)
@@ -165,6 +172,52 @@ public class DepwatchDbContext(DbContextOptions options) : DbContext(options)
             row.HasIndex(r => new { r.RuleId, r.State });
             row.Property(r => r.NotificationGroup).HasMaxLength(64);
             row.HasOne<NotificationRuleEntity>().WithMany().HasForeignKey(r => r.RuleId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+
+    private static void OnPolicyModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<PolicyEntity>(policy =>
+        {
+            policy.HasIndex(p => p.Name).IsUnique();
+            policy.Property(p => p.Name).HasMaxLength(StoredText.MaxIndexedLength);
+            policy.Property(p => p.Operator).HasMaxLength(8);
+            policy.Property(p => p.ViolationState).HasMaxLength(8);
+        });
+        modelBuilder.Entity<PolicyConditionEntity>(condition =>
+        {
+            condition.HasIndex(c => c.PolicyId);
+            condition.Property(c => c.Subject).HasMaxLength(32);
+            condition.Property(c => c.Operator).HasMaxLength(40);
+            condition.HasOne<PolicyEntity>().WithMany().HasForeignKey(c => c.PolicyId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<PolicyProjectEntity>(assignment =>
+        {
+            assignment.HasKey(a => new { a.PolicyId, a.ProjectId });
+            assignment.HasIndex(a => a.ProjectId);
+            assignment.HasOne<PolicyEntity>().WithMany().HasForeignKey(a => a.PolicyId).OnDelete(DeleteBehavior.Cascade);
+            assignment.HasOne<ProjectEntity>().WithMany().HasForeignKey(a => a.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<PolicyTagEntity>(assignment =>
+        {
+            assignment.HasKey(a => new { a.PolicyId, a.Tag });
+            assignment.Property(a => a.Tag).HasMaxLength(Data.ProjectTags.MaxNameLength);
+            assignment.HasOne<PolicyEntity>().WithMany().HasForeignKey(a => a.PolicyId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<PolicyViolationEntity>(violation =>
+        {
+            violation.HasIndex(v => new { v.ProjectId, v.ResolvedOn });
+            violation.HasIndex(v => new { v.ComponentId, v.ResolvedOn });
+            violation.HasIndex(v => v.PolicyConditionId);
+            violation.Property(v => v.Type).HasMaxLength(16);
+            violation.Property(v => v.AnalysisState).HasMaxLength(16);
+            violation.HasOne<ProjectEntity>().WithMany().HasForeignKey(v => v.ProjectId).OnDelete(DeleteBehavior.Cascade);
+            violation.HasOne<PolicyConditionEntity>().WithMany().HasForeignKey(v => v.PolicyConditionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<ViolationAnalysisCommentEntity>(comment =>
+        {
+            comment.HasIndex(c => new { c.ViolationId, c.Timestamp });
+            comment.HasOne<PolicyViolationEntity>().WithMany().HasForeignKey(c => c.ViolationId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Depwatch.Core.Components;
+using Depwatch.Server.Data;
 using Depwatch.Server.Data.Entities;
 
 namespace Depwatch.Server.Ingest;
@@ -19,6 +20,8 @@ internal static class ComponentRows
         Purl = StoredPurl(component),
         PurlError = component.PurlError,
         PropertiesJson = PropertiesJson(component.Properties),
+        LicensesJson = ComponentDetailsJson.Licenses(component.Licenses),
+        HashesJson = ComponentDetailsJson.Hashes(component.Hashes),
     };
 
     /// <summary>The purl as stored: canonical when it parses, else as the SBOM wrote it.</summary>
@@ -28,7 +31,8 @@ internal static class ComponentRows
     public static bool HasSameContent(ComponentEntity stored, ComponentEntity read) =>
         stored.BomRef == read.BomRef && stored.Type == read.Type && stored.Group == read.Group && stored.Name == read.Name
         && stored.Version == read.Version && stored.Purl == read.Purl && stored.PurlError == read.PurlError
-        && stored.PropertiesJson == read.PropertiesJson;
+        && stored.PropertiesJson == read.PropertiesJson && stored.LicensesJson == read.LicensesJson
+        && stored.HashesJson == read.HashesJson;
 
     public static void CopyContent(ComponentEntity from, ComponentEntity to)
     {
@@ -40,6 +44,8 @@ internal static class ComponentRows
         to.Purl = from.Purl;
         to.PurlError = from.PurlError;
         to.PropertiesJson = from.PropertiesJson;
+        to.LicensesJson = from.LicensesJson;
+        to.HashesJson = from.HashesJson;
     }
 
     /// <summary>Dependency-Track's name for the type, e.g. <c>OPERATING_SYSTEM</c>.</summary>

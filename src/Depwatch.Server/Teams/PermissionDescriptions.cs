@@ -16,6 +16,9 @@ public static class PermissionDescriptions
         [Permissions.SystemConfiguration] = "Read and change the server's settings, such as the Trivy analyzer",
         [Permissions.AccessManagement] = "Manage teams, their permissions and their API keys",
         [Permissions.ViewBadges] = "Fetch project badges (SVG), when badges are turned on",
+        [Permissions.PolicyManagement] = "Create, change and delete policies, their conditions and assignments",
+        [Permissions.ViewPolicyViolation] = "See the policy violations of projects",
+        [Permissions.PolicyViolationAnalysis] = "Record decisions about policy violations: approval, rejection, suppression",
     };
 
     public static IReadOnlyList<PermissionInfo> All { get; } =

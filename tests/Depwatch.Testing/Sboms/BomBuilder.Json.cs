@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Depwatch.Core.Components;
 
 namespace Depwatch.Testing.Sboms;
 
@@ -94,6 +95,8 @@ public sealed partial class BomBuilder
         json.WriteString("name", component.Name);
         WriteOptional(json, "version", component.Version);
         WriteOptional(json, "purl", component.Purl);
+        WriteJsonLicenses(json, component.Licenses);
+        WriteJsonHashes(json, component.Hashes);
         if (component.Properties.Count > 0)
         {
             json.WriteStartArray("properties");
@@ -108,6 +111,48 @@ public sealed partial class BomBuilder
         }
         WriteJsonComponents(json, "components", component.Nested);
         json.WriteEndObject();
+    }
+
+    private static void WriteJsonLicenses(Utf8JsonWriter json, List<ComponentLicense> licenses)
+    {
+        if (licenses.Count == 0)
+        {
+            return;
+        }
+        json.WriteStartArray("licenses");
+        foreach (var license in licenses)
+        {
+            json.WriteStartObject();
+            if (license.Expression is { } expression)
+            {
+                json.WriteString("expression", expression);
+            }
+            else
+            {
+                json.WriteStartObject("license");
+                json.WriteString(license.Id is null ? "name" : "id", license.Id ?? license.Name);
+                json.WriteEndObject();
+            }
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+
+    private static void WriteJsonHashes(Utf8JsonWriter json, List<ComponentHash> hashes)
+    {
+        if (hashes.Count == 0)
+        {
+            return;
+        }
+        json.WriteStartArray("hashes");
+        foreach (var hash in hashes)
+        {
+            json.WriteStartObject();
+            json.WriteString("alg", hash.Algorithm);
+            json.WriteString("content", hash.Content);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
     }
 
     private void WriteJsonDependencies(Utf8JsonWriter json)

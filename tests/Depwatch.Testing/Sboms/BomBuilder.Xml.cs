@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using Depwatch.Core.Components;
 
 namespace Depwatch.Testing.Sboms;
 
@@ -85,6 +86,8 @@ public sealed partial class BomBuilder
         WriteOptionalElement(xml, "group", component.Group);
         xml.WriteElementString("name", XmlNamespace, component.Name);
         WriteOptionalElement(xml, "version", component.Version);
+        WriteXmlHashes(xml, component.Hashes);
+        WriteXmlLicenses(xml, component.Licenses);
         WriteOptionalElement(xml, "purl", component.Purl);
         if (component.Properties.Count > 0)
         {
@@ -99,6 +102,44 @@ public sealed partial class BomBuilder
             xml.WriteEndElement();
         }
         WriteXmlComponents(xml, component.Nested);
+        xml.WriteEndElement();
+    }
+
+    private void WriteXmlHashes(XmlWriter xml, List<ComponentHash> hashes)
+    {
+        if (hashes.Count == 0)
+        {
+            return;
+        }
+        xml.WriteStartElement("hashes", XmlNamespace);
+        foreach (var hash in hashes)
+        {
+            xml.WriteStartElement("hash", XmlNamespace);
+            xml.WriteAttributeString("alg", hash.Algorithm);
+            xml.WriteString(hash.Content);
+            xml.WriteEndElement();
+        }
+        xml.WriteEndElement();
+    }
+
+    private void WriteXmlLicenses(XmlWriter xml, List<ComponentLicense> licenses)
+    {
+        if (licenses.Count == 0)
+        {
+            return;
+        }
+        xml.WriteStartElement("licenses", XmlNamespace);
+        foreach (var license in licenses)
+        {
+            if (license.Expression is { } expression)
+            {
+                xml.WriteElementString("expression", XmlNamespace, expression);
+                continue;
+            }
+            xml.WriteStartElement("license", XmlNamespace);
+            xml.WriteElementString(license.Id is null ? "name" : "id", XmlNamespace, license.Id ?? license.Name);
+            xml.WriteEndElement();
+        }
         xml.WriteEndElement();
     }
 

@@ -13,6 +13,7 @@ public sealed partial class BomBuilder(string specVersion)
     private readonly List<(string? Vendor, string Name, string? Version)> _tools = [];
     private BomComponentSpec? _metadataComponent;
     private BomComponentSpec? _nestingParent;
+    private BomComponentSpec? _lastComponent;
     private bool _useLegacyTools = string.CompareOrdinal(specVersion, "1.5") < 0;
 
     public string SpecVersion => specVersion;
@@ -44,7 +45,7 @@ public sealed partial class BomBuilder(string specVersion)
     public BomBuilder WithComponent(string name, string? version = null, string? purl = null, string? bomRef = null,
         string? group = null, string? type = null, params ComponentProperty[] properties)
     {
-        _nestingParent = Spec(name, version, purl, bomRef, group, type, properties);
+        _nestingParent = _lastComponent = Spec(name, version, purl, bomRef, group, type, properties);
         _components.Add(_nestingParent);
         return this;
     }
@@ -54,7 +55,22 @@ public sealed partial class BomBuilder(string specVersion)
         string? group = null, string? type = null, params ComponentProperty[] properties)
     {
         var parent = _nestingParent ?? throw new InvalidOperationException("WithNested needs a component before it.");
-        parent.Nested.Add(Spec(name, version, purl, bomRef, group, type, properties));
+        _lastComponent = Spec(name, version, purl, bomRef, group, type, properties);
+        parent.Nested.Add(_lastComponent);
+        return this;
+    }
+
+    /// <summary>Gives the last component added these licenses (ids, names or expressions).</summary>
+    public BomBuilder WithLicenses(params ComponentLicense[] licenses)
+    {
+        (_lastComponent ?? throw new InvalidOperationException("WithLicenses needs a component before it.")).Licenses.AddRange(licenses);
+        return this;
+    }
+
+    /// <summary>Gives the last component added these hashes.</summary>
+    public BomBuilder WithHashes(params ComponentHash[] hashes)
+    {
+        (_lastComponent ?? throw new InvalidOperationException("WithHashes needs a component before it.")).Hashes.AddRange(hashes);
         return this;
     }
 

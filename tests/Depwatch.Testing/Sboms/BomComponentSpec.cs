@@ -20,4 +20,8 @@ public sealed class BomComponentSpec
     public IReadOnlyList<ComponentProperty> Properties { get; init; } = [];
 
     public List<BomComponentSpec> Nested { get; } = [];
+
+    public List<ComponentLicense> Licenses { get; } = [];
+
+    public List<ComponentHash> Hashes { get; } = [];
 }

@@ -19,5 +19,11 @@ public sealed class ComponentEntity
     /// <summary>The component's CycloneDX properties as a JSON array of {name, value}.</summary>
     public string? PropertiesJson { get; set; }
 
+    /// <summary>The component's licenses (SPDX id, name or expression), see <see cref="ComponentDetailsJson"/>.</summary>
+    public string? LicensesJson { get; set; }
+
+    /// <summary>The component's hashes, see <see cref="ComponentDetailsJson"/>.</summary>
+    public string? HashesJson { get; set; }
+
     public DateTimeOffset Created { get; set; }
 }

@@ -38,4 +38,5 @@ public static class JobKinds
 {
     public const string IngestBom = "INGEST_BOM";
     public const string AnalyzeProject = "ANALYZE_PROJECT";
+    public const string EvaluatePolicies = "EVALUATE_POLICIES";
 }

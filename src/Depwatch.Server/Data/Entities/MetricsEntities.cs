@@ -17,6 +17,17 @@ public abstract class MetricsCountsColumns
     public int Suppressed { get; set; }
     public int Audited { get; set; }
 
+    /// <summary>Open, unsuppressed policy violations, as <see cref="Analysis.ViolationMetrics"/> counts them.</summary>
+    public int PolicyViolationsFail { get; set; }
+    public int PolicyViolationsWarn { get; set; }
+    public int PolicyViolationsInfo { get; set; }
+    public int PolicyViolationsSecurityTotal { get; set; }
+    public int PolicyViolationsSecurityAudited { get; set; }
+    public int PolicyViolationsLicenseTotal { get; set; }
+    public int PolicyViolationsLicenseAudited { get; set; }
+    public int PolicyViolationsOperationalTotal { get; set; }
+    public int PolicyViolationsOperationalAudited { get; set; }
+
     /// <summary>The day's first and last recording.</summary>
     public DateTimeOffset FirstOccurrence { get; set; }
 

@@ -4,7 +4,7 @@ namespace Depwatch.Server.Endpoints.Models;
 
 /// <summary>
 /// Dependency-Track's ProjectMetrics (<see cref="CollectionLogic"/> set) and PortfolioMetrics (<see cref="Projects"/>
-/// set): every count always present. Depwatch has no policies yet, so those counts are 0.
+/// set): every count always present.
 /// </summary>
 public sealed record MetricsJson
 {
@@ -74,6 +74,21 @@ public sealed record MetricsJson
         FindingsAudited = metrics.Audited,
         FindingsUnaudited = metrics.Vulnerabilities - metrics.Audited,
         InheritedRiskScore = metrics.InheritedRiskScore,
+        PolicyViolationsFail = metrics.Violations.Fail,
+        PolicyViolationsWarn = metrics.Violations.Warn,
+        PolicyViolationsInfo = metrics.Violations.Info,
+        PolicyViolationsTotal = metrics.Violations.Total,
+        PolicyViolationsAudited = metrics.Violations.Audited,
+        PolicyViolationsUnaudited = metrics.Violations.Total - metrics.Violations.Audited,
+        PolicyViolationsSecurityTotal = metrics.Violations.SecurityTotal,
+        PolicyViolationsSecurityAudited = metrics.Violations.SecurityAudited,
+        PolicyViolationsSecurityUnaudited = metrics.Violations.SecurityTotal - metrics.Violations.SecurityAudited,
+        PolicyViolationsLicenseTotal = metrics.Violations.LicenseTotal,
+        PolicyViolationsLicenseAudited = metrics.Violations.LicenseAudited,
+        PolicyViolationsLicenseUnaudited = metrics.Violations.LicenseTotal - metrics.Violations.LicenseAudited,
+        PolicyViolationsOperationalTotal = metrics.Violations.OperationalTotal,
+        PolicyViolationsOperationalAudited = metrics.Violations.OperationalAudited,
+        PolicyViolationsOperationalUnaudited = metrics.Violations.OperationalTotal - metrics.Violations.OperationalAudited,
         FirstOccurrence = asOf.ToUnixTimeMilliseconds(),
         LastOccurrence = asOf.ToUnixTimeMilliseconds(),
     };

@@ -154,8 +154,14 @@ namespace Depwatch.Server.Data.Migrations.Postgres
                     b.Property<string>("Group")
                         .HasColumnType("text");
 
+                    b.Property<string>("HashesJson")
+                        .HasColumnType("text");
+
                     b.Property<string>("Identity")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("LicensesJson")
                         .HasColumnType("text");
 
                     b.Property<string>("Name")
@@ -551,6 +557,149 @@ namespace Depwatch.Server.Data.Migrations.Postgres
                     b.ToTable("NotificationRuleTags");
                 });
 
+            modelBuilder.Entity("Depwatch.Server.Data.Entities.PolicyConditionEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Operator")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("PolicyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PolicyId");
+
+                    b.ToTable("PolicyConditions");
+                });
+
+            modelBuilder.Entity("Depwatch.Server.Data.Entities.PolicyEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IncludeChildren")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<bool>("OnlyLatestProjectVersion")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Operator")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("ViolationState")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Policies");
+                });
+
+            modelBuilder.Entity("Depwatch.Server.Data.Entities.PolicyProjectEntity", b =>
+                {
+                    b.Property<Guid>("PolicyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("PolicyId", "ProjectId");
+
+                    b.HasIndex("ProjectId");
+
+                    b.ToTable("PolicyProjects");
+                });
+
+            modelBuilder.Entity("Depwatch.Server.Data.Entities.PolicyTagEntity", b =>
+                {
+                    b.Property<Guid>("PolicyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Tag")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.HasKey("PolicyId", "Tag");
+
+                    b.ToTable("PolicyTags");
+                });
+
+            modelBuilder.Entity("Depwatch.Server.Data.Entities.PolicyViolationEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AnalysisState")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("ComponentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ComponentIdentity")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("PolicyConditionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ResolvedOn")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Suppressed")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("Timestamp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PolicyConditionId");
+
+                    b.HasIndex("ComponentId", "ResolvedOn");
+
+                    b.HasIndex("ProjectId", "ResolvedOn");
+
+                    b.ToTable("PolicyViolations");
+                });
+
             modelBuilder.Entity("Depwatch.Server.Data.Entities.PortfolioMetricsEntity", b =>
                 {
                     b.Property<DateOnly>("Day")
@@ -578,6 +727,33 @@ namespace Depwatch.Server.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int>("Medium")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PolicyViolationsFail")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PolicyViolationsInfo")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PolicyViolationsLicenseAudited")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PolicyViolationsLicenseTotal")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PolicyViolationsOperationalAudited")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PolicyViolationsOperationalTotal")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PolicyViolationsSecurityAudited")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PolicyViolationsSecurityTotal")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PolicyViolationsWarn")
                         .HasColumnType("integer");
 
                     b.Property<int>("Projects")
@@ -750,6 +926,33 @@ namespace Depwatch.Server.Data.Migrations.Postgres
                     b.Property<int>("Medium")
                         .HasColumnType("integer");
 
+                    b.Property<int>("PolicyViolationsFail")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PolicyViolationsInfo")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PolicyViolationsLicenseAudited")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PolicyViolationsLicenseTotal")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PolicyViolationsOperationalAudited")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PolicyViolationsOperationalTotal")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PolicyViolationsSecurityAudited")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PolicyViolationsSecurityTotal")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PolicyViolationsWarn")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("ProjectId")
                         .HasColumnType("uuid");
 
@@ -883,6 +1086,35 @@ namespace Depwatch.Server.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Users");
+                });
+
+            modelBuilder.Entity("Depwatch.Server.Data.Entities.ViolationAnalysisCommentEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Commenter")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("Timestamp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ViolationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ViolationId", "Timestamp");
+
+                    b.ToTable("ViolationAnalysisComments");
                 });
 
             modelBuilder.Entity("Depwatch.Server.Data.Entities.VulnerabilityEntity", b =>
@@ -1093,6 +1325,54 @@ namespace Depwatch.Server.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Depwatch.Server.Data.Entities.PolicyConditionEntity", b =>
+                {
+                    b.HasOne("Depwatch.Server.Data.Entities.PolicyEntity", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Depwatch.Server.Data.Entities.PolicyProjectEntity", b =>
+                {
+                    b.HasOne("Depwatch.Server.Data.Entities.PolicyEntity", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Depwatch.Server.Data.Entities.ProjectEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Depwatch.Server.Data.Entities.PolicyTagEntity", b =>
+                {
+                    b.HasOne("Depwatch.Server.Data.Entities.PolicyEntity", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Depwatch.Server.Data.Entities.PolicyViolationEntity", b =>
+                {
+                    b.HasOne("Depwatch.Server.Data.Entities.PolicyConditionEntity", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyConditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Depwatch.Server.Data.Entities.ProjectEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Depwatch.Server.Data.Entities.ProjectEntity", b =>
                 {
                     b.HasOne("Depwatch.Server.Data.Entities.ProjectEntity", null)
@@ -1124,6 +1404,15 @@ namespace Depwatch.Server.Data.Migrations.Postgres
                     b.HasOne("Depwatch.Server.Data.Entities.ProjectEntity", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Depwatch.Server.Data.Entities.ViolationAnalysisCommentEntity", b =>
+                {
+                    b.HasOne("Depwatch.Server.Data.Entities.PolicyViolationEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ViolationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

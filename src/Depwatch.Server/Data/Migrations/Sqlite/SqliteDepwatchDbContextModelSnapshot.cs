@@ -145,8 +145,14 @@ namespace Depwatch.Server.Data.Migrations.Sqlite
                     b.Property<string>("Group")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("HashesJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Identity")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LicensesJson")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -538,6 +544,149 @@ namespace Depwatch.Server.Data.Migrations.Sqlite
                     b.ToTable("NotificationRuleTags");
                 });
 
+            modelBuilder.Entity("Depwatch.Server.Data.Entities.PolicyConditionEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Operator")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PolicyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PolicyId");
+
+                    b.ToTable("PolicyConditions");
+                });
+
+            modelBuilder.Entity("Depwatch.Server.Data.Entities.PolicyEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IncludeChildren")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OnlyLatestProjectVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Operator")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ViolationState")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Policies");
+                });
+
+            modelBuilder.Entity("Depwatch.Server.Data.Entities.PolicyProjectEntity", b =>
+                {
+                    b.Property<Guid>("PolicyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PolicyId", "ProjectId");
+
+                    b.HasIndex("ProjectId");
+
+                    b.ToTable("PolicyProjects");
+                });
+
+            modelBuilder.Entity("Depwatch.Server.Data.Entities.PolicyTagEntity", b =>
+                {
+                    b.Property<Guid>("PolicyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tag")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PolicyId", "Tag");
+
+                    b.ToTable("PolicyTags");
+                });
+
+            modelBuilder.Entity("Depwatch.Server.Data.Entities.PolicyViolationEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnalysisState")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ComponentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComponentIdentity")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PolicyConditionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResolvedOn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Suppressed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Timestamp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PolicyConditionId");
+
+                    b.HasIndex("ComponentId", "ResolvedOn");
+
+                    b.HasIndex("ProjectId", "ResolvedOn");
+
+                    b.ToTable("PolicyViolations");
+                });
+
             modelBuilder.Entity("Depwatch.Server.Data.Entities.PortfolioMetricsEntity", b =>
                 {
                     b.Property<DateOnly>("Day")
@@ -565,6 +714,33 @@ namespace Depwatch.Server.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Medium")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PolicyViolationsFail")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PolicyViolationsInfo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PolicyViolationsLicenseAudited")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PolicyViolationsLicenseTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PolicyViolationsOperationalAudited")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PolicyViolationsOperationalTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PolicyViolationsSecurityAudited")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PolicyViolationsSecurityTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PolicyViolationsWarn")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Projects")
@@ -735,6 +911,33 @@ namespace Depwatch.Server.Data.Migrations.Sqlite
                     b.Property<int>("Medium")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("PolicyViolationsFail")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PolicyViolationsInfo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PolicyViolationsLicenseAudited")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PolicyViolationsLicenseTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PolicyViolationsOperationalAudited")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PolicyViolationsOperationalTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PolicyViolationsSecurityAudited")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PolicyViolationsSecurityTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PolicyViolationsWarn")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("ProjectId")
                         .HasColumnType("TEXT");
 
@@ -868,6 +1071,33 @@ namespace Depwatch.Server.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Users");
+                });
+
+            modelBuilder.Entity("Depwatch.Server.Data.Entities.ViolationAnalysisCommentEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Commenter")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Timestamp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ViolationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ViolationId", "Timestamp");
+
+                    b.ToTable("ViolationAnalysisComments");
                 });
 
             modelBuilder.Entity("Depwatch.Server.Data.Entities.VulnerabilityEntity", b =>
@@ -1078,6 +1308,54 @@ namespace Depwatch.Server.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Depwatch.Server.Data.Entities.PolicyConditionEntity", b =>
+                {
+                    b.HasOne("Depwatch.Server.Data.Entities.PolicyEntity", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Depwatch.Server.Data.Entities.PolicyProjectEntity", b =>
+                {
+                    b.HasOne("Depwatch.Server.Data.Entities.PolicyEntity", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Depwatch.Server.Data.Entities.ProjectEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Depwatch.Server.Data.Entities.PolicyTagEntity", b =>
+                {
+                    b.HasOne("Depwatch.Server.Data.Entities.PolicyEntity", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Depwatch.Server.Data.Entities.PolicyViolationEntity", b =>
+                {
+                    b.HasOne("Depwatch.Server.Data.Entities.PolicyConditionEntity", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyConditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Depwatch.Server.Data.Entities.ProjectEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Depwatch.Server.Data.Entities.ProjectEntity", b =>
                 {
                     b.HasOne("Depwatch.Server.Data.Entities.ProjectEntity", null)
@@ -1109,6 +1387,15 @@ namespace Depwatch.Server.Data.Migrations.Sqlite
                     b.HasOne("Depwatch.Server.Data.Entities.ProjectEntity", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Depwatch.Server.Data.Entities.ViolationAnalysisCommentEntity", b =>
+                {
+                    b.HasOne("Depwatch.Server.Data.Entities.PolicyViolationEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ViolationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
