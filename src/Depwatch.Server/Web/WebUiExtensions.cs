@@ -27,6 +27,7 @@ public static class WebUiExtensions
             options.Conventions.AllowAnonymousToPage("/Login");
             options.Conventions.AuthorizeFolder("/Admin/Analyzers", Permissions.SystemConfiguration);
             options.Conventions.AuthorizeFolder("/Admin/Users", Permissions.AccessManagement);
+            options.Conventions.AuthorizeFolder("/Admin/Teams", Permissions.AccessManagement);
             options.Conventions.AuthorizeFolder("/Projects", Permissions.ViewPortfolio);
             options.Conventions.AuthorizeFolder("/Vulnerabilities", Permissions.ViewPortfolio);
             options.Conventions.ConfigureFilter(new MustChangePasswordFilter());

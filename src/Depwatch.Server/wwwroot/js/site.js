@@ -54,6 +54,20 @@
     }
   });
 
+  // A button with data-copy puts the named element's text on the clipboard (a new API key, a command line).
+  document.addEventListener('click', async (event) => {
+    const button = event.target.closest('button[data-copy]');
+    if (!button) return;
+    const label = button.textContent;
+    try {
+      await navigator.clipboard.writeText(document.getElementById(button.dataset.copy).textContent.trim());
+      button.textContent = 'Copied';
+    } catch {
+      button.textContent = 'Select and copy it by hand';
+    }
+    setTimeout(() => { button.textContent = label; }, 2000);
+  });
+
   // Forms with data-confirm ask before they do something that cannot be undone.
   document.addEventListener('submit', (event) => {
     const message = event.target.dataset.confirm;
