@@ -50,6 +50,7 @@ public static class WebUiExtensions
         services.AddSingleton<PortfolioReader>();
         services.AddSingleton<WebBomUpload>();
         services.AddSingleton<WebTriage>();
+        services.AddSingleton<WebProjects>();
         return services;
     }
 
