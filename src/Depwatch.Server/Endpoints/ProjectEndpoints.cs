@@ -16,7 +16,7 @@ internal static partial class ProjectEndpoints
 {
     private const int MaxNameLength = StoredText.MaxIndexedLength;
 
-    private static readonly string[] s_classifiers =
+    internal static readonly string[] Classifiers =
     [
         "APPLICATION", "FRAMEWORK", "LIBRARY", "CONTAINER", "OPERATING_SYSTEM", "DEVICE", "FIRMWARE", "FILE", "PLATFORM",
         "DEVICE_DRIVER", "MACHINE_LEARNING_MODEL", "DATA",
@@ -358,9 +358,9 @@ internal static partial class ProjectEndpoints
         return errors;
     }
 
-    private static FieldError? ClassifierError(string classifier) => s_classifiers.Contains(classifier)
+    private static FieldError? ClassifierError(string classifier) => Classifiers.Contains(classifier)
         ? null
-        : new FieldError($"The classifier must be one of {string.Join(", ", s_classifiers)}.", "must be a known classifier", "classifier", classifier);
+        : new FieldError($"The classifier must be one of {string.Join(", ", Classifiers)}.", "must be a known classifier", "classifier", classifier);
 
     /// <summary>The error for a field whose value Depwatch cannot store, or null; the value is not echoed, as it may hold anything.</summary>
     private static FieldError? Stored(string field, string? value, Func<string, string?> problemOf) =>

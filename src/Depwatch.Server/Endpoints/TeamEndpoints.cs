@@ -136,11 +136,9 @@ internal static class TeamEndpoints
     {
         using var reader = new StreamReader(request.Body);
         var comment = await reader.ReadToEndAsync(cancellationToken);
-        if (comment.Length > MaxCommentLength || comment.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+        if (CheckComment(comment) is { } error)
         {
-            return TypedResults.BadRequest<List<FieldError>>([new FieldError(
-                $"The comment must be at most {MaxCommentLength} characters long, without control characters.",
-                $"size must be between 0 and {MaxCommentLength}", "comment", null)]);
+            return TypedResults.BadRequest<List<FieldError>>([error]);
         }
         return await store.CommentKeyAsync(publicIdOrKey, comment, cancellationToken) is { } key
             ? TypedResults.Ok(key)
@@ -209,7 +207,15 @@ internal static class TeamEndpoints
         };
     }
 
-    private static FieldError? CheckName(string? name)
+    /// <summary>Why a key's comment cannot be stored, or null; the web UI checks with the same rule.</summary>
+    internal static FieldError? CheckComment(string comment) =>
+        comment.Length > MaxCommentLength || comment.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'))
+            ? new FieldError($"The comment must be at most {MaxCommentLength} characters long, without control characters.",
+                $"size must be between 0 and {MaxCommentLength}", "comment", null)
+            : null;
+
+    /// <summary>Why a team name cannot be used, or null; the web UI checks with the same rule.</summary>
+    internal static FieldError? CheckName(string? name)
     {
         if (string.IsNullOrWhiteSpace(name))
         {

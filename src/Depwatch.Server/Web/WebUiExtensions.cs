@@ -28,6 +28,7 @@ public static class WebUiExtensions
             options.Conventions.AuthorizeFolder("/Admin/Analyzers", Permissions.SystemConfiguration);
             options.Conventions.AuthorizeFolder("/Admin/Notifications", Permissions.SystemConfiguration);
             options.Conventions.AuthorizeFolder("/Admin/Users", Permissions.AccessManagement);
+            options.Conventions.AuthorizeFolder("/Admin/Teams", Permissions.AccessManagement);
             options.Conventions.AuthorizeFolder("/Projects", Permissions.ViewPortfolio);
             options.Conventions.AuthorizeFolder("/Vulnerabilities", Permissions.ViewPortfolio);
             options.Conventions.ConfigureFilter(new MustChangePasswordFilter());
@@ -50,6 +51,7 @@ public static class WebUiExtensions
         services.AddSingleton<PortfolioReader>();
         services.AddSingleton<WebBomUpload>();
         services.AddSingleton<WebTriage>();
+        services.AddSingleton<WebProjects>();
         return services;
     }
 

@@ -32,15 +32,32 @@ public abstract class BrowserSession(BrowserFixture browser, ITestOutputHelper o
     /// <summary>The same page at a phone's width, for a screenshot that shows the narrow layout.</summary>
     protected async Task PhoneScreenshotAsync(string name)
     {
+        var phone = await OpenOnPhoneAsync();
+        await ScreenshotAsync(name, phone);
+        await phone.Context.CloseAsync();
+    }
+
+    /// <summary>The current page again, signed in alike, in a 390 px wide phone viewport; the caller closes its context.</summary>
+    protected async Task<IPage> OpenOnPhoneAsync()
+    {
         var phone = await browser.Browser.NewPageAsync(new BrowserNewPageOptions
         {
-            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+            ViewportSize = new ViewportSize { Width = PhoneWidth, Height = 844 },
             StorageState = await Page.Context.StorageStateAsync(),
             Locale = "en-GB",
         });
         await phone.GotoAsync(Page.Url);
-        await ScreenshotAsync(name, phone);
-        await phone.Context.CloseAsync();
+        return phone;
+    }
+
+    protected const int PhoneWidth = 390;
+
+    /// <summary>Asserts the element is drawn wholly inside the page's viewport, not cut off or scrolled away to the side.</summary>
+    protected static async Task ExpectInsideViewportAsync(IPage page, ILocator element)
+    {
+        var box = await element.BoundingBoxAsync() ?? throw new Xunit.Sdk.XunitException("The element is not drawn.");
+        var width = page.ViewportSize!.Width;
+        Assert.True(box.X >= 0 && box.X + box.Width <= width, $"The element spans x {box.X:0}–{box.X + box.Width:0}, outside the {width} px viewport.");
     }
 
     /// <summary>Configuration the server starts with, e.g. the Trivy server to analyse with.</summary>

@@ -26,12 +26,13 @@ public static partial class Html
     /// <summary>
     /// The text of each body row of the table marked <c>data-testid</c>, cells separated by " | "; the rows that hold
     /// a finding's audit panel are left out.
+    /// Portfolio rows (<c>data-project</c>) count as rows too.
     /// </summary>
     public static List<string> RowsOf(string html, string testId)
     {
         var table = Regex.Match(html, $"<table[^>]*data-testid=\"{Regex.Escape(testId)}\"[^>]*>.*?</table>", RegexOptions.Singleline).Value;
         var body = Regex.Match(table, "<tbody>(.*?)</tbody>", RegexOptions.Singleline).Groups[1].Value;
-        return [.. Regex.Matches(body, "<tr(?: class=\"finding[^\"]*\"[^>]*)?>(.*?)</tr>", RegexOptions.Singleline).Select(row =>
+        return [.. Regex.Matches(body, "<tr(?: class=\"finding[^\"]*\"[^>]*| data-project=[^>]*)?>(.*?)</tr>", RegexOptions.Singleline).Select(row =>
             string.Join(" | ", Regex.Matches(row.Groups[1].Value, "<t[hd][^>]*>(.*?)</t[hd]>", RegexOptions.Singleline)
                 .Select(cell => Collapse(System.Net.WebUtility.HtmlDecode(Tags().Replace(cell.Groups[1].Value, " "))))))];
     }

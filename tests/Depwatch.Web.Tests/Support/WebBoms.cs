@@ -17,6 +17,11 @@ public static class WebBoms
         .WithComponent("left-pad", "1.3.0", purl: "pkg:npm/left-pad@1.3.0")
         .ToJson();
 
+    /// <summary>left-pad alone, which no advisory names.</summary>
+    public static string WithoutFindings() => new BomBuilder("1.6")
+        .WithComponent("left-pad", "1.3.0", purl: "pkg:npm/left-pad@1.3.0")
+        .ToJson();
+
     /// <summary>Writes the SBOM to a file the browser can pick; deleted with the returned handle.</summary>
     public static TemporaryFile ToFile(string content, string name = "bom.json") => new(content, name);
 }

@@ -13,13 +13,45 @@ internal sealed class IndexModel(PortfolioReader reader, WebBomUpload uploads) :
 
     public HistoryChartView? History { get; private set; }
 
+    public PortfolioQuery Query { get; private set; } = PortfolioQuery.From(null, null, null, null, false);
+
+    public List<PortfolioRow> Rows { get; private set; } = [];
+
     public UploadFormView Upload { get; private set; } = new(true, null, null, new Dictionary<string, string>());
 
     public bool MayUpload => User.Has(Permissions.BomUpload);
 
     public bool MayCreate => User.Has(Permissions.ProjectCreationUpload) || User.Has(Permissions.PortfolioManagement);
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+    public bool MayManage => User.Has(Permissions.PortfolioManagement);
+
+    public async Task OnGetAsync(string? q, string? tag, string? sort, string? dir, bool inactive, CancellationToken cancellationToken)
+    {
+        Query = PortfolioQuery.From(q, tag, sort, dir, inactive);
+        await LoadAsync(cancellationToken);
+    }
+
+    /// <summary>This page's address with some choices changed (null: left out), the others kept.</summary>
+    public string Link(params (string Name, string? Value)[] changes)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["q"] = Query.Search, ["tag"] = Query.Tag, ["sort"] = Query.Sort == "name" ? null : Query.Sort,
+            ["dir"] = Query.Descending ? "desc" : null, ["inactive"] = Query.ShowInactive ? "true" : null,
+        };
+        foreach (var (name, value) in changes)
+        {
+            values[name] = value;
+        }
+        var query = string.Join('&', values.Where(v => !string.IsNullOrEmpty(v.Value)).Select(v => $"{v.Key}={Uri.EscapeDataString(v.Value!)}"));
+        return query.Length == 0 ? "/" : "/?" + query;
+    }
+
+    /// <summary>A column heading's link: ascending first, then descending on the next click.</summary>
+    public string SortLink(string column) =>
+        Link(("sort", column), ("dir", Query.Sort == column && !Query.Descending ? "desc" : null));
+
+    public string? AriaSort(string column) => Query.Sort == column ? (Query.Descending ? "descending" : "ascending") : null;
 
     public async Task<IActionResult> OnPostUploadAsync(string? projectName, string? projectVersion, IFormFile? bom, CancellationToken cancellationToken)
     {
@@ -43,6 +75,7 @@ internal sealed class IndexModel(PortfolioReader reader, WebBomUpload uploads) :
         {
             Portfolio = await reader.PortfolioAsync(cancellationToken);
             History = await reader.PortfolioHistoryAsync(Portfolio.Totals, cancellationToken);
+            Rows = PortfolioList.Rows(Portfolio, Query);
         }
     }
 }

@@ -25,7 +25,7 @@ internal sealed class PortfolioReader(
         var retries = await RetriesAsync(db.Jobs, cancellationToken);
         var summaries = projects.Select(p => new ProjectSummary(p, counts.GetValueOrDefault(p.Id, FindingMetrics.None), retries.GetValueOrDefault(p.Id))).ToList();
         var totals = summaries.Where(s => s.Project.Active).Aggregate(FindingMetrics.None, (sum, s) => sum + s.Metrics);
-        return new PortfolioView(summaries, totals);
+        return new PortfolioView(summaries, totals, await ProjectTags.ForProjectsAsync(db, [.. projects.Select(p => p.Id)], cancellationToken));
     }
 
     public async Task<ProjectSummary?> ProjectAsync(Guid id, CancellationToken cancellationToken)

@@ -12,7 +12,7 @@ internal sealed record ProjectSummary(ProjectEntity Project, FindingMetrics Metr
 internal sealed record AnalysisRetry(int FailedAttempts, DateTimeOffset? NextAttempt);
 
 /// <summary>Every project and the portfolio's totals (active projects only, as Dependency-Track sums them).</summary>
-internal sealed record PortfolioView(IReadOnlyList<ProjectSummary> Projects, FindingMetrics Totals);
+internal sealed record PortfolioView(IReadOnlyList<ProjectSummary> Projects, FindingMetrics Totals, IReadOnlyDictionary<Guid, List<string>> Tags);
 
 /// <summary>One page of a longer list.</summary>
 internal sealed record Paged<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize)
@@ -37,3 +37,6 @@ internal sealed record AffectedComponent(ProjectEntity Project, ComponentEntity 
 
 internal sealed record VulnerabilityView(
     VulnerabilityEntity Entity, Vulnerability Vulnerability, IReadOnlyList<AffectedComponent> Affected, IReadOnlySet<string> KnownAliases);
+
+/// <summary>A panel the user does not see, and the permission it needs.</summary>
+internal sealed record NeedsPermissionView(string What, string Permission);

@@ -54,6 +54,39 @@
     }
   });
 
+  // A button with data-copy puts the named element's text on the clipboard (a new API key, a command line).
+  document.addEventListener('click', async (event) => {
+    const button = event.target.closest('button[data-copy]');
+    if (!button) return;
+    const label = button.textContent;
+    try {
+      await navigator.clipboard.writeText(document.getElementById(button.dataset.copy).textContent.trim());
+      button.textContent = 'Copied';
+    } catch {
+      button.textContent = 'Select and copy it by hand';
+    }
+    setTimeout(() => { button.textContent = label; }, 2000);
+  });
+
+  // The portfolio tree: a parent's toggle hides or shows every row below it.
+  document.addEventListener('click', (event) => {
+    const toggle = event.target.closest('button[data-tree-toggle]');
+    if (!toggle) return;
+    const expand = toggle.getAttribute('aria-expanded') !== 'true';
+    toggle.setAttribute('aria-expanded', String(expand));
+    toggle.setAttribute('aria-label', toggle.getAttribute('aria-label').replace(expand ? 'Expand' : 'Collapse', expand ? 'Collapse' : 'Expand'));
+    const rows = [...toggle.closest('tbody').querySelectorAll('tr[data-project]')];
+    const below = new Set([toggle.dataset.treeToggle]);
+    for (const row of rows) {
+      if (!below.has(row.dataset.parent)) continue;
+      below.add(row.dataset.project);
+      // Expanding shows the children; deeper rows stay as their own parent's toggle left them.
+      const parentRow = rows.find((r) => r.dataset.project === row.dataset.parent);
+      const parentToggle = parentRow.querySelector('button[data-tree-toggle]');
+      row.hidden = !expand || parentRow.hidden || parentToggle.getAttribute('aria-expanded') === 'false';
+    }
+  });
+
   // Forms with data-confirm ask before they do something that cannot be undone.
   document.addEventListener('submit', (event) => {
     const message = event.target.dataset.confirm;
