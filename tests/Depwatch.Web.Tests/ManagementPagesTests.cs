@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Depwatch.Web.Tests.Support;
 
 namespace Depwatch.Web.Tests;
@@ -54,6 +55,34 @@ public sealed class ManagementPagesTests : IAsyncLifetime
         Assert.Equal("2.0", (string?)created["version"]);
         Assert.Equal("LIBRARY", (string?)created["classifier"]);
         Assert.Equal("[{\"name\":\"payments\"},{\"name\":\"team-a\"}]", created["tags"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Editing_a_project_keeps_the_API_fields_the_form_does_not_show()
+    {
+        await _app.CreateRootAsync();
+        using var root = await _app.SignedInClientAsync(Users.Root);
+        var project = await _api.UploadAndWaitAsync("shop", "1.0.0", WebBoms.Shop());
+        using var patched = await _api.Http.PatchAsJsonAsync($"/api/v1/project/{project}", new
+        {
+            group = "acme", cpe = "cpe:2.3:a:acme:shop:1.0.0:*:*:*:*:*:*:*", authors = new[] { new { name = "Ada" } },
+            supplier = new { name = "Acme Ltd" }, externalReferences = new[] { new { type = "vcs", url = "https://git.example/shop" } },
+        });
+        Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
+        var token = await root.FormTokenAsync($"/projects/edit/{project}");
+
+        var response = await root.PostAsync($"/projects/edit/{project}",
+            [new("Form.Name", "shop"), new("Form.Version", "1.0.0"), new("Form.Description", "The web shop"), new("Form.Classifier", "APPLICATION"),
+             new("Form.Active", "true")], token);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var edited = await _api.GetJsonAsync<System.Text.Json.Nodes.JsonObject>($"/api/v1/project/{project}");
+        Assert.Equal("The web shop", (string?)edited["description"]);
+        Assert.Equal("acme", (string?)edited["group"]);
+        Assert.Equal("cpe:2.3:a:acme:shop:1.0.0:*:*:*:*:*:*:*", (string?)edited["cpe"]);
+        Assert.Equal("Ada", (string?)edited["authors"]![0]!["name"]);
+        Assert.Equal("Acme Ltd", (string?)edited["supplier"]!["name"]);
+        Assert.Equal("https://git.example/shop", (string?)edited["externalReferences"]![0]!["url"]);
     }
 
     [Fact]

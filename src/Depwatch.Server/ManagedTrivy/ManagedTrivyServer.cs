@@ -161,17 +161,17 @@ internal sealed partial class ManagedTrivyServer(
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Information,
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Information,
         Message = "Starting the managed Trivy server: pid {Pid}, 127.0.0.1:{Port}, cache {CacheDirectory}, skip DB update {SkipDbUpdate}.")]
     private static partial void LogStarting(ILogger logger, int pid, int port, string cacheDirectory, bool skipDbUpdate);
 
-    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "The managed Trivy server (pid {Pid}) is serving on 127.0.0.1:{Port}.")]
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Information, Message = "The managed Trivy server (pid {Pid}) is serving on 127.0.0.1:{Port}.")]
     private static partial void LogRunning(ILogger logger, int pid, int port);
 
-    [LoggerMessage(EventId = 4, Level = LogLevel.Error, Message = "The managed Trivy server could not be run ({Problem}); trying again in {DelaySeconds} s.")]
+    [LoggerMessage(EventId = 1104, Level = LogLevel.Error, Message = "The managed Trivy server could not be run ({Problem}); trying again in {DelaySeconds} s.")]
     private static partial void LogFailed(ILogger logger, string problem, double delaySeconds);
 
-    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "The managed Trivy server (pid {Pid}) stopped ({Exit}); restarting it in {DelaySeconds} s.")]
+    [LoggerMessage(EventId = 1103, Level = LogLevel.Warning, Message = "The managed Trivy server (pid {Pid}) stopped ({Exit}); restarting it in {DelaySeconds} s.")]
     private static partial void LogExited(ILogger logger, int pid, string exit, double delaySeconds);
 }
 

@@ -132,6 +132,6 @@ internal sealed partial class TrivyProcess : IAsyncDisposable
     [GeneratedRegex(@"\x1b\[[0-9;]*m")]
     private static partial Regex AnsiEscape();
 
-    [LoggerMessage(EventId = 1, Message = "trivy: {Line}")]
+    [LoggerMessage(EventId = 1111, Message = "trivy: {Line}")]
     private static partial void LogTrivyLine(ILogger logger, LogLevel level, string line);
 }

@@ -110,18 +110,18 @@ internal sealed partial class NotificationDeliveryWorker(
         return !stoppingToken.IsCancellationRequested;
     }
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "Could not look for notifications to deliver; trying again shortly.")]
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Could not look for notifications to deliver; trying again shortly.")]
     private static partial void LogLookFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = 2, Level = LogLevel.Debug, Message = "Notification {Id} of rule {RuleId} delivered.")]
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Debug, Message = "Notification {Id} of rule {RuleId} delivered.")]
     private static partial void LogDelivered(ILogger logger, long id, Guid ruleId);
 
-    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Notification {Id} of rule {RuleId} was not delivered (attempt {Attempts}); it is tried again later: {Error}")]
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Notification {Id} of rule {RuleId} was not delivered (attempt {Attempts}); it is tried again later: {Error}")]
     private static partial void LogFailed(ILogger logger, long id, Guid ruleId, int attempts, string error);
 
-    [LoggerMessage(EventId = 5, Level = LogLevel.Error, Message = "Sending notification {Id} of rule {RuleId} failed unexpectedly.")]
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Error, Message = "Sending notification {Id} of rule {RuleId} failed unexpectedly.")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, long id, Guid ruleId);
 
-    [LoggerMessage(EventId = 4, Level = LogLevel.Error, Message = "Notification {Id} of rule {RuleId} was not delivered after {Attempts} attempts and is given up: {Error}")]
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Error, Message = "Notification {Id} of rule {RuleId} was not delivered after {Attempts} attempts and is given up: {Error}")]
     private static partial void LogGivenUp(ILogger logger, long id, Guid ruleId, int attempts, string error);
 }

@@ -208,6 +208,6 @@ internal sealed partial class NotificationRuleStore(
         }
     }
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Notification rule {Rule} {Change} by {ChangedBy}.")]
+    [LoggerMessage(EventId = 1011, Level = LogLevel.Information, Message = "Notification rule {Rule} {Change} by {ChangedBy}.")]
     private static partial void LogChanged(ILogger logger, string change, string rule, string changedBy);
 }

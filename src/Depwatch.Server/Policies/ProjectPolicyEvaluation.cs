@@ -109,7 +109,7 @@ internal sealed partial class ProjectPolicyEvaluation(
 
     private sealed record HeldCondition(Guid ComponentId, string ComponentIdentity, Guid ConditionId, string Type);
 
-    [LoggerMessage(EventId = 601, Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 901, Level = LogLevel.Warning,
         Message = "Policy {Policy}: condition {Condition} could not be evaluated on project {ProjectId} and counted as not met: {Reason}")]
     private static partial void LogConditionFailed(ILogger logger, string policy, Guid condition, Guid projectId, string reason);
 }

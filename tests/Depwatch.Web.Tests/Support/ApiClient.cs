@@ -8,6 +8,8 @@ public sealed class ApiClient : IDisposable
 {
     private readonly HttpClient _http;
 
+    public HttpClient Http => _http;
+
     public ApiClient(WebUiApplication app)
     {
         _http = new HttpClient { BaseAddress = app.BaseUrl };

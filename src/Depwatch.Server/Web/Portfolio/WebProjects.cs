@@ -23,8 +23,24 @@ internal sealed class WebProjects(IDbContextFactory<DepwatchDbContext> contexts,
     public async Task<ProjectFormOutcome> CreateAsync(ProjectForm form, CancellationToken cancellationToken) => Outcome(
         (await ProjectEndpoints.CreateProject(form.ToRequest(null), contexts, time, cancellationToken)).Result);
 
-    public async Task<ProjectFormOutcome> UpdateAsync(Guid id, ProjectForm form, CancellationToken cancellationToken) => Outcome(
-        (await ProjectEndpoints.UpdateProject(form.ToRequest(id), contexts, metrics, cancellationToken)).Result);
+    /// <summary>
+    /// Replaces the fields the form shows; the API's fields the form does not show (authors, supplier, CPE, …, often
+    /// set by the project's BOMs) keep their values rather than being cleared by the full update.
+    /// </summary>
+    public async Task<ProjectFormOutcome> UpdateAsync(Guid id, ProjectForm form, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(id, cancellationToken) is not { } current)
+        {
+            return new ProjectFormOutcome(null, [], NotFound: true);
+        }
+        var request = form.ToRequest(id) with
+        {
+            Group = current.Group, Publisher = current.Publisher, Cpe = current.Cpe, SwidTagId = current.SwidTagId,
+            Authors = current.Authors, Supplier = current.Supplier, Manufacturer = current.Manufacturer,
+            ExternalReferences = current.ExternalReferences,
+        };
+        return Outcome((await ProjectEndpoints.UpdateProject(request, contexts, metrics, cancellationToken)).Result);
+    }
 
     public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken) =>
         (await ProjectEndpoints.DeleteProject(id.ToString(), contexts, cancellationToken)).Result is NoContent;
