@@ -1,5 +1,6 @@
 using Depwatch.Server.Jobs;
 using Depwatch.Server.Notifications.Sending;
+using Depwatch.Server.Observability;
 using Depwatch.Server.Secrets;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,7 @@ namespace Depwatch.Server.Notifications;
 /// </summary>
 internal sealed partial class NotificationDeliveryWorker(
     NotificationDeliveryStore store, NotificationSender sender, NotificationSignal signal, IOptions<NotificationOptions> options,
-    TimeProvider time, ILogger<NotificationDeliveryWorker> logger) : BackgroundService
+    DepwatchTelemetry telemetry, TimeProvider time, ILogger<NotificationDeliveryWorker> logger) : BackgroundService
 {
     public const string UnexpectedError = "The notification could not be sent because of an unexpected error (details in the server log).";
 
@@ -66,6 +67,7 @@ internal sealed partial class NotificationDeliveryWorker(
         {
             await sender.SendAsync(row.PublisherClass, row.RuleId, row.PublisherConfig, row.Payload, row.Id, stoppingToken);
             await store.DeliveredAsync(row, _owner, CancellationToken.None);
+            telemetry.RecordNotification(row.PublisherClass, "delivered");
             LogDelivered(logger, row.Id, row.RuleId);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -75,6 +77,7 @@ internal sealed partial class NotificationDeliveryWorker(
         catch (Exception e) when (e is NotificationDeliveryException or SecretUnreadableException)
         {
             var givenUp = await store.FailedAsync(row, _owner, e.Message, CancellationToken.None);
+            telemetry.RecordNotification(row.PublisherClass, givenUp ? "given_up" : "retry");
             if (givenUp)
             {
                 LogGivenUp(logger, row.Id, row.RuleId, row.Attempts + 1, e.Message);
@@ -88,7 +91,8 @@ internal sealed partial class NotificationDeliveryWorker(
         {
             // Counted as an attempt, so that a notification that cannot be sent is given up in the end rather than held.
             LogUnexpected(logger, e, row.Id, row.RuleId);
-            await store.FailedAsync(row, _owner, UnexpectedError, CancellationToken.None);
+            var givenUp = await store.FailedAsync(row, _owner, UnexpectedError, CancellationToken.None);
+            telemetry.RecordNotification(row.PublisherClass, givenUp ? "given_up" : "retry");
         }
     }
 

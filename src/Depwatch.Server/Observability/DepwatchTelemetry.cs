@@ -23,6 +23,7 @@ internal sealed class DepwatchTelemetry
 
     private readonly Histogram<double> _jobDuration;
     private readonly Histogram<double> _analysisPhaseDuration;
+    private readonly Counter<long> _notificationDeliveries;
 
     public DepwatchTelemetry(IMeterFactory meters)
     {
@@ -30,6 +31,8 @@ internal sealed class DepwatchTelemetry
         _jobDuration = meter.CreateHistogram("depwatch.job.duration", "s", "How long jobs ran, by kind and outcome", advice: s_seconds);
         _analysisPhaseDuration = meter.CreateHistogram(
             "depwatch.analysis.phase.duration", "s", "How long each phase of a project's analysis took: load, trivy, store", advice: s_seconds);
+        _notificationDeliveries = meter.CreateCounter<long>(
+            "depwatch.notification.deliveries", "{attempt}", "Notification delivery attempts by publisher and outcome");
     }
 
     /// <summary>The W3C trace context to continue in a job, or null outside a trace.</summary>
@@ -48,6 +51,10 @@ internal sealed class DepwatchTelemetry
 
     public void RecordJob(string kind, string outcome, TimeSpan duration) =>
         _jobDuration.Record(duration.TotalSeconds, new("kind", kind), new("outcome", outcome));
+
+    /// <summary>One attempt to deliver a notification: <c>delivered</c>, <c>retry</c>, <c>given_up</c>.</summary>
+    public void RecordNotification(string publisherClass, string outcome) =>
+        _notificationDeliveries.Add(1, new("publisher", publisherClass[(publisherClass.LastIndexOf('.') + 1)..]), new("outcome", outcome));
 
     /// <summary>Times one phase of an analysis, as a span and a measurement; dispose it when the phase ends.</summary>
     public PhaseTimer AnalysisPhase(string phase) => new(this, phase, Activities.StartActivity($"analysis {phase}"));

@@ -157,6 +157,26 @@ public abstract class NotificationDeliveryTests(StorageKind storage, TrivyServer
     }
 
     [Fact]
+    public async Task A_new_policy_violation_is_a_POLICY_VIOLATION_notification_naming_the_policy_and_component()
+    {
+        var client = await StartAsync();
+        await NotificationApi.CreateRuleAsync(client.Http, NotificationApi.Webhook, _receiver.BaseUrl.ToString(), ["POLICY_VIOLATION"]);
+        await new Policies.PolicyClient(_app!, client.Http).CreateAsync("no-lodash", "FAIL", "ANY", ("PACKAGE_URL", "MATCHES", "pkg:npm/lodash*"));
+
+        await client.UploadAndWaitAsync("governed", "1", TestBoms.Npm(("lodash", "4.17.4"), ("left-pad", "1.3.0")));
+
+        var notification = JsonNode.Parse((await _receiver.WaitForAsync(_ => true, 1)).Single().Body)!["notification"]!;
+        Assert.Equal("POLICY_VIOLATION", (string?)notification["group"]);
+        Assert.Equal("governed", (string?)notification["subject"]!["project"]!["name"]);
+        Assert.Equal("lodash", (string?)notification["subject"]!["component"]!["name"]);
+        var violation = notification["subject"]!["policyViolation"]!;
+        Assert.Equal("OPERATIONAL", (string?)violation["type"]);
+        Assert.Equal("PACKAGE_URL", (string?)violation["policyCondition"]!["subject"]);
+        Assert.Equal("no-lodash", (string?)violation["policyCondition"]!["policy"]!["name"]);
+        Assert.Equal("FAIL", (string?)violation["policyCondition"]!["policy"]!["violationState"]);
+    }
+
+    [Fact]
     public async Task A_rule_limited_to_a_tag_hears_only_of_projects_with_that_tag()
     {
         var client = await StartAsync();

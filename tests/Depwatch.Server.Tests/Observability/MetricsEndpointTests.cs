@@ -4,7 +4,9 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
 using Depwatch.Server.Tests.Analysis;
+using Depwatch.Server.Tests.Notifications;
 using Depwatch.Server.Tests.Support;
+using Depwatch.Testing.Notifications;
 using Depwatch.Testing.TrivyServer;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +14,8 @@ namespace Depwatch.Server.Tests.Observability;
 
 /// <summary>
 /// <c>/metrics</c> in Prometheus's format, off unless configured and behind HTTP Basic credentials: the job queue, job
-/// and analysis-phase durations, Trivy's requests by server, the portfolio's findings by severity, HTTP server and
+/// and analysis-phase durations, Trivy's requests by server, the portfolio's findings by severity, notification
+/// deliveries, HTTP server and
 /// (on PostgreSQL) connection-pool measurements, after a real upload analysed by a real Trivy.
 /// </summary>
 public abstract partial class MetricsEndpointTests(StorageKind storage, TrivyServerFixture trivy)
@@ -24,6 +27,8 @@ public abstract partial class MetricsEndpointTests(StorageKind storage, TrivySer
         ["Depwatch:Telemetry:MetricsEnabled"] = "true",
         ["Depwatch:Telemetry:MetricsPassword"] = Password,
         ["Depwatch:Telemetry:MetricsSampleInterval"] = "00:00:01",
+        ["Depwatch:Notifications:AllowPrivateAddresses"] = "true",
+        ["Depwatch:Notifications:PollInterval"] = "00:00:00.100",
     };
 
     [Fact]
@@ -61,13 +66,18 @@ public abstract partial class MetricsEndpointTests(StorageKind storage, TrivySer
     public async Task An_analysed_upload_shows_in_the_jobs_the_phases_Trivys_requests_and_the_findings()
     {
         await using var app = await AnalysisHost.StartAsync(storage, trivy.Server, s_metricsOn);
+        await using var receiver = await WebhookReceiver.StartAsync();
         var portfolio = new PortfolioClient(app.CreateClient());
+        await NotificationApi.CreateRuleAsync(portfolio.Http, NotificationApi.Webhook, receiver.BaseUrl.ToString(), ["BOM_PROCESSED"]);
         await portfolio.UploadAndWaitAsync("app", "1", TestBoms.Npm(("lodash", "4.17.4"), ("minimist", "1.2.5")));
         var metrics = await portfolio.GetJsonAsync<System.Text.Json.Nodes.JsonObject>("/api/v1/metrics/portfolio/current");
         using var client = app.CreateClient(apiKey: null);
 
-        // The gauges are counted every second; wait for a count taken after the analysis.
-        var text = await ScrapeUntilAsync(client, t => Value(t, "depwatch_findings", "severity=\"HIGH\"") == (double)metrics["high"]!);
+        // The gauges are counted every second; wait for a count taken after the analysis job was recorded.
+        await receiver.WaitForAsync(_ => true, 1);
+        var text = await ScrapeUntilAsync(client, t => Value(t, "depwatch_findings", "severity=\"HIGH\"") == (double)metrics["high"]!
+            && Value(t, "depwatch_jobs", "kind=\"ANALYZE_PROJECT\"", "state=\"SUCCEEDED\"") == 1
+            && Value(t, "depwatch_notification_deliveries_total", "outcome=\"delivered\"") >= 1);
 
         Assert.True(Value(text, "depwatch_job_duration_seconds_count", "kind=\"INGEST_BOM\"", "outcome=\"succeeded\"") >= 1, text);
         Assert.True(Value(text, "depwatch_job_duration_seconds_count", "kind=\"ANALYZE_PROJECT\"", "outcome=\"succeeded\"") >= 1, text);
@@ -75,7 +85,7 @@ public abstract partial class MetricsEndpointTests(StorageKind storage, TrivySer
         {
             Assert.True(Value(text, "depwatch_analysis_phase_duration_seconds_count", $"phase=\"{phase}\"") >= 1, $"phase {phase}:\n{text}");
         }
-        Assert.Equal(1, Value(text, "depwatch_jobs", "kind=\"ANALYZE_PROJECT\"", "state=\"SUCCEEDED\""));
+        Assert.Equal(0, Value(text, "depwatch_jobs", "state=\"QUEUED\"") + Value(text, "depwatch_jobs", "state=\"RUNNING\""));
         Assert.Equal((double)metrics["critical"]!, Value(text, "depwatch_findings", "severity=\"CRITICAL\""));
         Assert.True(Value(text, "http_client_request_duration_seconds_count", $"server_address=\"{trivy.Server.BaseUrl.Host}\"",
             $"server_port=\"{trivy.Server.BaseUrl.Port}\"", "http_response_status_code=\"200\"") >= 1, text);
