@@ -96,7 +96,7 @@ public abstract class TrivyConfigurationTests(StorageKind storage)
             await using var app = await DepwatchApplication.StartAsync(storage, new Dictionary<string, string?> { ["Depwatch:Trivy:BaseUrl"] = "trivy:8080" });
         });
 
-        Assert.Contains("Depwatch:Trivy:BaseUrl 'trivy:8080' is not an http:// or https:// URL", failure.ToString());
+        Assert.Contains("Depwatch:Trivy:BaseUrl names 'trivy:8080', which is not an http:// or https:// URL", failure.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
