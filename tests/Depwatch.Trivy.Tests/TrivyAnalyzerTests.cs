@@ -120,7 +120,8 @@ public sealed class TrivyAnalyzerTests(TrivyServerFixture trivy)
         await server.StopAsync();
         var options = new TrivyOptions
         {
-            BaseUrl = server.BaseUrl, ApiToken = server.Token, MaxRetries = 10,
+            // About 75 s of retries: a loaded machine can take most of a minute to start Trivy again.
+            BaseUrl = server.BaseUrl, ApiToken = server.Token, MaxRetries = 40,
             RetryBaseDelay = TimeSpan.FromMilliseconds(200), RetryMaxDelay = TimeSpan.FromSeconds(2),
         };
 
