@@ -32,20 +32,25 @@ internal static class KnownSettings
         }
 
         var key = KeyOf(variable);
-        var owner = s_sections
-            .Where(section => key.StartsWith(section.Section + ":", StringComparison.OrdinalIgnoreCase))
-            .MaxBy(section => section.Section.Length);
-        if (owner.Options is null)
+        // Several options classes may read one section (Depwatch:Trivy has the analyzer's and managed mode's).
+        var owners = s_sections.Where(section => key.StartsWith(section.Section + ":", StringComparison.OrdinalIgnoreCase)).ToList();
+        if (owners.Count == 0)
         {
             return $"{variable}: no options section holds {key}";
         }
-
-        var path = key[(owner.Section.Length + 1)..].Split(':');
-        var property = owner.Options.GetProperty(path[0], BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
-        var isListEntry = path.Length == 2 && int.TryParse(path[1], out _) && property?.PropertyType.IsAssignableTo(typeof(System.Collections.IList)) == true;
-        return property is { CanWrite: true } && (path.Length == 1 || isListEntry)
+        var longest = owners.Max(section => section.Section.Length);
+        owners = [.. owners.Where(section => section.Section.Length == longest)];
+        var path = key[(longest + 1)..].Split(':');
+        return owners.Any(owner => Reads(owner.Options, path))
             ? null
-            : $"{variable}: {owner.Options.Name} ({owner.Section}) has no setting {string.Join(':', path)}";
+            : $"{variable}: {string.Join(" or ", owners.Select(owner => owner.Options.Name))} ({owners[0].Section}) has no setting {string.Join(':', path)}";
+    }
+
+    private static bool Reads(Type options, string[] path)
+    {
+        var property = options.GetProperty(path[0], BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
+        var isListEntry = path.Length == 2 && int.TryParse(path[1], out _) && property?.PropertyType.IsAssignableTo(typeof(System.Collections.IList)) == true;
+        return property is { CanWrite: true } && (path.Length == 1 || isListEntry);
     }
 
     /// <summary>The validation errors of every options section these settings touch, bound as the server binds them.</summary>

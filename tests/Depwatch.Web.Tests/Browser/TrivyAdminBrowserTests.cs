@@ -16,7 +16,7 @@ public sealed class TrivyAdminBrowserTests(BrowserFixture browser, TrivyServerFi
     {
         await App.CreateRootAsync();
         await SignInAsync(Users.Root);
-        await Page.GetByRole(AriaRole.Link, new() { Name = "Administration" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Administration" }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Trivy", Exact = true })).ToBeVisibleAsync();
 
         await Page.GetByRole(AriaRole.Switch, new() { Name = "Enable the Trivy analyzer" }).CheckAsync();
