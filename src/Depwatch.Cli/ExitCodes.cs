@@ -5,7 +5,7 @@ internal static class ExitCodes
 {
     public const int Success = 0;
 
-    /// <summary>Findings at or above <c>--fail-on</c>.</summary>
+    /// <summary>Findings at or above <c>--fail-on</c>, or a violation of a FAIL policy.</summary>
     public const int FindingsAtThreshold = 1;
 
     /// <summary>Bad arguments or an SBOM that cannot be read.</summary>

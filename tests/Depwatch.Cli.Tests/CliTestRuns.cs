@@ -27,3 +27,9 @@ public sealed class InProcessVexOptionTests(TrivyServerFixture trivy) : VexOptio
 
 [Collection(NativeCliCollection.Name)]
 public sealed class NativeVexOptionTests(TrivyServerFixture trivy, NativeCliFixture native) : VexOptionTests(trivy, native);
+
+[Collection(TrivyCollection.Name)]
+public sealed class InProcessPolicyOptionTests(TrivyServerFixture trivy) : PolicyOptionTests(trivy, CliRunner.InProcess);
+
+[Collection(NativeCliCollection.Name)]
+public sealed class NativePolicyOptionTests(TrivyServerFixture trivy, NativeCliFixture native) : PolicyOptionTests(trivy, native);

@@ -11,7 +11,7 @@ internal static class ScanCommand
             ScanOptions.Sbom, ScanOptions.TrivyUrl, ScanOptions.TrivyToken, ScanOptions.TrivyTokenHeader,
             ScanOptions.IgnoreUnfixed, ScanOptions.SkipOsPackages, ScanOptions.SkipLibraries, ScanOptions.Format,
             ScanOptions.Output, ScanOptions.FailOn, ScanOptions.TrivyEncoding, ScanOptions.TimeoutSeconds, ScanOptions.PackageIndex,
-            ScanOptions.Vex, ScanOptions.ShowSuppressed, ScanOptions.Quiet,
+            ScanOptions.Vex, ScanOptions.Policy, ScanOptions.ShowSuppressed, ScanOptions.Quiet,
         };
         command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, environment, cancellationToken));
         return command;

@@ -84,6 +84,13 @@ internal static class ScanOptions
         Arity = ArgumentArity.ZeroOrMore,
     };
 
+    public static readonly Option<string[]> Policy = new("--policy")
+    {
+        Description = "A policy file (JSON or YAML: a list of policies with Dependency-Track's conditions) to evaluate on the SBOM's "
+            + "components and their findings; a FAIL violation exits 1. Repeatable.",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
     public static readonly Option<bool> ShowSuppressed = new("--show-suppressed")
     {
         Description = "List the findings a VEX suppresses, marked as such, rather than leaving them out.",

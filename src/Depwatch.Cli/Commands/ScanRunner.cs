@@ -1,5 +1,6 @@
 using Depwatch.Cli.Output;
 using Depwatch.Core.Analysis;
+using Depwatch.Core.Policies;
 using Depwatch.Core.Sbom;
 using Depwatch.Core.Triage.Vex;
 using Depwatch.Trivy;
@@ -22,6 +23,11 @@ internal sealed class ScanRunner(ScanSettings settings, CliEnvironment environme
         {
             return ExitCodes.BadInput;
         }
+        var policies = await PolicyFiles.ReadAsync(settings.Policies, environment.Error, cancellationToken).ConfigureAwait(false);
+        if (policies is null)
+        {
+            return ExitCodes.BadInput;
+        }
         AnalysisResult result;
         try
         {
@@ -37,10 +43,31 @@ internal sealed class ScanRunner(ScanSettings settings, CliEnvironment environme
             Warn(warning);
         }
         var report = Suppress(new ScanReport(settings.Sbom, bom.Components.Count, result.AnalyzedComponents, result.Findings, result.Skipped), bom, vex);
+        report = Evaluate(report, bom, policies);
         await WriteReportAsync(report, cancellationToken).ConfigureAwait(false);
-        return settings.FailOn is { } threshold && report.Findings.Any(f => f.Vulnerability.Severity >= threshold)
-            ? ExitCodes.FindingsAtThreshold
-            : ExitCodes.Success;
+        var findingsFail = settings.FailOn is { } threshold && report.Findings.Any(f => f.Vulnerability.Severity >= threshold);
+        var policyFails = report.Violations.Any(v => v.Policy.ViolationState == ViolationState.Fail);
+        return findingsFail || policyFails ? ExitCodes.FindingsAtThreshold : ExitCodes.Success;
+    }
+
+    /// <summary>The policy violations of every SBOM component, with the findings a VEX did not suppress, as the server judges them.</summary>
+    private ScanReport Evaluate(ScanReport report, Bom bom, IReadOnlyList<Policy> policies)
+    {
+        if (settings.Policies.Count == 0)
+        {
+            return report;
+        }
+        var evaluator = new PolicyEvaluator(policies);
+        var findings = report.Findings.ToLookup(f => f.Component.Key, StringComparer.Ordinal);
+        var violations = bom.Components
+            .SelectMany(c => evaluator.Evaluate(c, [.. findings[c.Key].Select(f => f.Vulnerability)]).Select(v => new ComponentViolation(c, v)))
+            .ToList();
+        foreach (var failure in evaluator.Failures)
+        {
+            Warn($"policy '{failure.Policy.Name}': a condition was not evaluated: {failure.Message}");
+        }
+        Progress($"{violations.Count} policy violations of {policies.Count} policies");
+        return report with { PoliciesEvaluated = true, Violations = violations };
     }
 
     /// <summary>Moves the findings a VEX suppresses apart, each carrying the decision that suppressed it.</summary>

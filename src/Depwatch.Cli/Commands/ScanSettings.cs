@@ -17,6 +17,9 @@ internal sealed record ScanSettings(string Sbom, TrivyOptions Trivy, string Form
     /// <summary>The VEX files <c>--vex</c> names, in order.</summary>
     public IReadOnlyList<string> Vex { get; init; } = [];
 
+    /// <summary>The policy files <c>--policy</c> names, in order.</summary>
+    public IReadOnlyList<string> Policies { get; init; } = [];
+
     public bool ShowSuppressed { get; init; }
 
     public static ScanSettings? From(ParseResult parse, Func<string, string?> variable, out string? problem)
@@ -59,6 +62,7 @@ internal sealed record ScanSettings(string Sbom, TrivyOptions Trivy, string Form
         {
             PackageIndexes = indexes,
             Vex = parse.GetValue(ScanOptions.Vex) ?? [],
+            Policies = parse.GetValue(ScanOptions.Policy) ?? [],
             ShowSuppressed = parse.GetValue(ScanOptions.ShowSuppressed),
         };
     }

@@ -17,7 +17,7 @@ internal static class SarifResultJson
         json.WriteNumber("ruleIndex", ruleIndex);
         json.WriteString("level", Level(finding.Vulnerability.Severity));
         json.WriteText("message", Message(finding));
-        WriteLocations(json, finding, artifactUri);
+        WriteLocations(json, finding.Component.Name, FindingText.PackageIdentity(finding), artifactUri);
         json.WriteStartObject("partialFingerprints");
         json.WriteString("packageVulnerabilityHash/v1", Fingerprint(finding));
         json.WriteEndObject();
@@ -57,7 +57,7 @@ internal static class SarifResultJson
     }
 
     // GitHub code scanning places alerts by line; an SBOM component has none, so every result points at line 1.
-    private static void WriteLocations(Utf8JsonWriter json, Finding finding, string artifactUri)
+    public static void WriteLocations(Utf8JsonWriter json, string name, string packageIdentity, string artifactUri)
     {
         json.WriteStartArray("locations");
         json.WriteStartObject();
@@ -71,8 +71,8 @@ internal static class SarifResultJson
         json.WriteEndObject();
         json.WriteStartArray("logicalLocations");
         json.WriteStartObject();
-        json.WriteString("name", finding.Component.Name);
-        json.WriteString("fullyQualifiedName", FindingText.PackageIdentity(finding));
+        json.WriteString("name", name);
+        json.WriteString("fullyQualifiedName", packageIdentity);
         json.WriteEndObject();
         json.WriteEndArray();
         json.WriteEndObject();
@@ -80,9 +80,8 @@ internal static class SarifResultJson
     }
 
     // Keyed by package and vulnerability only, so the alert survives regenerated SBOMs with new bom-refs.
-    private static string Fingerprint(Finding finding)
-    {
-        var identity = $"{FindingText.PackageIdentity(finding)}\n{finding.Vulnerability.VulnId}";
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)));
-    }
+    private static string Fingerprint(Finding finding) => Fingerprint(FindingText.PackageIdentity(finding), finding.Vulnerability.VulnId);
+
+    public static string Fingerprint(string packageIdentity, string ruleId) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{packageIdentity}\n{ruleId}")));
 }

@@ -1,5 +1,7 @@
 using Depwatch.Core.Analysis;
+using Depwatch.Core.Components;
 using Depwatch.Core.Findings;
+using Depwatch.Core.Policies;
 
 namespace Depwatch.Cli.Output;
 
@@ -21,6 +23,23 @@ internal sealed record ScanReport(
     /// <summary><c>--show-suppressed</c>: list the suppressed findings, marked, with the others.</summary>
     public bool ShowSuppressed { get; init; }
 
+    /// <summary>Whether <c>--policy</c> gave policies; the report then has a violations section, even an empty one.</summary>
+    public bool PoliciesEvaluated { get; init; }
+
+    /// <summary>The policy violations of the SBOM's components, in component order.</summary>
+    public IReadOnlyList<ComponentViolation> Violations { get; init; } = [];
+
     /// <summary>What the report lists: the findings, and the suppressed ones when they are shown.</summary>
     public IEnumerable<Finding> Listed => ShowSuppressed ? Findings.Concat(Suppressed) : Findings;
+}
+
+/// <summary>A condition of a policy that holds for one component of the SBOM.</summary>
+internal sealed record ComponentViolation(Component Component, PolicyConditionViolation Violation)
+{
+    public Policy Policy => Violation.Policy;
+
+    public PolicyCondition Condition => Violation.Condition;
+
+    /// <summary>E.g. <c>LICENSE_GROUP IS Copyleft</c>.</summary>
+    public string ConditionText => $"{PolicyNames.Name(Condition.Subject)} {PolicyNames.Name(Condition.Operator)} {Condition.Value}";
 }

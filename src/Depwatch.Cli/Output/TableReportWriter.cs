@@ -1,4 +1,5 @@
 using Depwatch.Core.Findings;
+using Depwatch.Core.Policies;
 using Depwatch.Core.Vulnerabilities;
 
 namespace Depwatch.Cli.Output;
@@ -10,6 +11,7 @@ internal sealed class TableReportWriter : IReportWriter
     private const string Ellipsis = "...";
 
     private static readonly string[] s_headers = ["Severity", "Vulnerability", "Component", "Fixed in", "Title"];
+    private static readonly string[] s_violationHeaders = ["State", "Policy", "Type", "Component", "Condition"];
 
     public async Task WriteAsync(ScanReport report, TextWriter output, CancellationToken cancellationToken)
     {
@@ -39,6 +41,27 @@ internal sealed class TableReportWriter : IReportWriter
         {
             await output.WriteLineAsync(skipped).ConfigureAwait(false);
         }
+        if (report.PoliciesEvaluated)
+        {
+            await WriteViolationsAsync(report.Violations, output, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task WriteViolationsAsync(IReadOnlyList<ComponentViolation> violations, TextWriter output, CancellationToken cancellationToken)
+    {
+        await output.WriteLineAsync().ConfigureAwait(false);
+        if (violations.Count > 0)
+        {
+            var rows = ViolationText.Sort(violations).Select(v => (IReadOnlyList<string>)
+                [PolicyNames.Name(v.Policy.ViolationState), v.Policy.Name, PolicyNames.Name(v.Violation.Type), ViolationText.Package(v.Component), v.ConditionText]);
+            foreach (var line in TextTable.Lines(s_violationHeaders, [.. rows]))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                await output.WriteLineAsync(line).ConfigureAwait(false);
+            }
+            await output.WriteLineAsync().ConfigureAwait(false);
+        }
+        await output.WriteLineAsync(ViolationText.Counts(violations)).ConfigureAwait(false);
     }
 
     private static IReadOnlyList<string> Row(Finding finding, bool marked)
